@@ -1,0 +1,1 @@
+"""The client REST + WebSocket API: routes/ (one module per resource), deps, errors, schemas."""

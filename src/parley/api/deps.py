@@ -1,0 +1,84 @@
+"""Request dependencies: the container, the caller's identity and their client address."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
+
+from parley.container import Container
+from parley.domain.errors import Forbidden, Unauthenticated
+from parley.domain.users import Role
+from parley.services import accounts
+from parley.services.auth_cache import Principal
+from parley.services.context import Ctx
+
+
+def get_container(conn: HTTPConnection) -> Container:
+    container: Container = conn.app.state.container
+    return container
+
+
+def get_ctx(conn: HTTPConnection) -> Ctx:
+    return get_container(conn).ctx
+
+
+def client_ip(conn: HTTPConnection) -> str:
+    """The peer address, or the first untrusted hop of X-Forwarded-For when the peer is a
+    configured trusted proxy. Never believe the header from anyone else."""
+    peer = conn.client.host if conn.client else "0.0.0.0"  # noqa: S104  # no peer: a placeholder
+    container = get_container(conn)
+    trusted = container.trusted_networks
+    if not trusted or not _in(peer, trusted):
+        return peer
+    header = conn.headers.get("x-forwarded-for", "")
+    hops = [h.strip() for h in header.split(",") if h.strip()]
+    for hop in reversed(hops):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            return peer
+        if not _in(hop, trusted):
+            return hop
+    return hops[0] if hops else peer
+
+
+def _in(address: str, networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
+def bearer_token(conn: HTTPConnection) -> str | None:
+    header = conn.headers.get("authorization")
+    if header:
+        scheme, _, value = header.partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return value.strip()
+        raise Unauthenticated("use 'Authorization: Bearer <token>'")
+    return None
+
+
+async def current_principal(request: Request) -> Principal:
+    token = bearer_token(request) or request.cookies.get("parley_session")
+    if not token:
+        raise Unauthenticated("sign in first: send 'Authorization: Bearer <token>'")
+    return await accounts.authenticate(get_ctx(request), token, ip=client_ip(request))
+
+
+CtxDep = Annotated[Ctx, Depends(get_ctx)]
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+IpDep = Annotated[str, Depends(client_ip)]
+
+
+def require_role(role: Role) -> object:
+    async def check(principal: PrincipalDep) -> Principal:
+        if not principal.user.has_role(role):
+            raise Forbidden(f"this needs the {role.value} role", code="role_required")
+        return principal
+
+    return Depends(check)

@@ -1,0 +1,28 @@
+"""Live events between processes: in-memory for one process, Redis for several.
+
+A topic carries plain JSON-able dicts. Publishing is fire-and-forget: a subscriber that misses
+an event (a crash, a reconnect) catches up from the store's event sequence, which is the truth."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+Handler = Callable[[dict[str, Any]], Awaitable[None] | None]
+
+
+class Bus(Protocol):
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def publish(self, topic: str, message: dict[str, Any]) -> None: ...
+
+    def subscribe(self, topic: str, handler: Handler) -> None: ...
+
+
+class Topics:
+    # Chat and user events share one topic so their order survives the trip: a user's
+    # "chat.joined" arrives before the chat's events that follow it.
+    EVENTS = "events"
+    AUTH = "auth"  # session revocations and account changes that caches must drop

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import typer
+import uvicorn
+
+from parley.api.app import create_app
+from parley.cli.common import console, setup_logging
+from parley.config import load_settings
+from parley.container import Container
+from parley.store import migrate
+
+
+def serve(
+    host: str = typer.Option(None, help="address to listen on (default from PARLEY_HOST)"),
+    port: int = typer.Option(None, help="port (default from PARLEY_PORT)"),
+) -> None:
+    """Serve the API, the web pages and live updates."""
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    url = settings.resolved_database_url
+    if migrate.current_revision(url) != migrate.head_revision(url):
+        console.print("[red]The database is not at the current schema: run `parley db upgrade`.")
+        raise typer.Exit(2)
+    host = host or settings.host
+    port = port or settings.port
+    app = create_app(Container(settings))
+    console.print(f"[bold green]Parley[/] serving on http://{host}:{port}  "
+                  f"(API docs: http://{host}:{port}/api/docs)")  # fmt: skip
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        loop="uvloop",
+        http="httptools",
+        log_level=settings.log_level.lower(),
+        access_log=False,
+        proxy_headers=False,
+    )

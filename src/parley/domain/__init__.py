@@ -1,0 +1,1 @@
+"""Plain types, enums, errors and rules with no I/O."""

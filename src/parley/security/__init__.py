@@ -1,0 +1,1 @@
+"""Tokens, one-time codes, field encryption, signatures, canonical JSON, rate limits."""

@@ -1,0 +1,10 @@
+"""Every aggregate module, imported so all tables are registered on the shared MetaData."""
+
+from __future__ import annotations
+
+from parley.store import audit, chats, codes, events, messages, sessions, users
+from parley.store.schema import metadata
+
+AGGREGATES = (users, sessions, codes, chats, messages, events, audit)
+
+__all__ = ["AGGREGATES", "metadata"]

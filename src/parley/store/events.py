@@ -1,0 +1,121 @@
+"""The per-chat event sequence (pts) and the per-user sequence (seq)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from parley.domain.events import Audience, ChatEvent, ChatEventKind, UserEvent, UserEventKind
+from parley.store.schema import metadata
+from parley.store.types import BigId, EpochMillis, Json
+
+chat_events = sa.Table(
+    "chat_events",
+    metadata,
+    # `id` orders all events of one store for consumers that tail the sequence (search index,
+    # scanners); the chat's own order is (chat_id, pts), which is unique.
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("chat_id", sa.BigInteger, nullable=False),
+    sa.Column("pts", sa.BigInteger, nullable=False),
+    sa.Column("kind", sa.String(24), nullable=False),
+    sa.Column("audience", sa.String(8), nullable=False, server_default="all"),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("date", EpochMillis, nullable=False),
+    sa.UniqueConstraint("chat_id", "pts"),
+)
+
+user_events = sa.Table(
+    "user_events",
+    metadata,
+    sa.Column("user_id", sa.BigInteger, primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True),
+    sa.Column("kind", sa.String(24), nullable=False),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("date", EpochMillis, nullable=False),
+)
+
+
+def _to_chat_event(row: Row[Any]) -> ChatEvent:
+    return ChatEvent(
+        chat_id=row.chat_id, pts=row.pts, kind=ChatEventKind(row.kind), data=row.data,
+        audience=Audience(row.audience), date=row.date, id=row.id,
+    )  # fmt: skip
+
+
+class EventsRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def append_chat(
+        self,
+        *,
+        chat_id: int,
+        pts: int,
+        kind: ChatEventKind,
+        data: dict[str, Any],
+        at: datetime,
+        audience: Audience = Audience.ALL,
+    ) -> ChatEvent:
+        result = self.conn.execute(
+            chat_events.insert().values(
+                chat_id=chat_id, pts=pts, kind=kind.value, audience=audience.value, data=data,
+                date=at,
+            )
+        )  # fmt: skip
+        pk = result.inserted_primary_key
+        assert pk is not None
+        return ChatEvent(
+            chat_id=chat_id,
+            pts=pts,
+            kind=kind,
+            data=data,
+            audience=audience,
+            date=at,
+            id=int(pk[0]),
+        )
+
+    def chat_since(self, chat_id: int, pts: int, *, limit: int) -> list[ChatEvent]:
+        rows = self.conn.execute(
+            sa.select(chat_events)
+            .where(chat_events.c.chat_id == chat_id, chat_events.c.pts > pts)
+            .order_by(chat_events.c.pts)
+            .limit(limit)
+        ).all()
+        return [_to_chat_event(r) for r in rows]
+
+    def tail(self, after_id: int, *, limit: int) -> list[ChatEvent]:
+        rows = self.conn.execute(
+            sa.select(chat_events).where(chat_events.c.id > after_id)
+            .order_by(chat_events.c.id).limit(limit)
+        ).all()  # fmt: skip
+        return [_to_chat_event(r) for r in rows]
+
+    def last_id(self) -> int:
+        value = self.conn.execute(sa.select(sa.func.max(chat_events.c.id))).scalar()
+        return int(value or 0)
+
+    def append_user(
+        self, *, user_id: int, seq: int, kind: UserEventKind, data: dict[str, Any], at: datetime
+    ) -> UserEvent:
+        self.conn.execute(
+            user_events.insert().values(
+                user_id=user_id, seq=seq, kind=kind.value, data=data, date=at
+            )
+        )
+        return UserEvent(user_id=user_id, seq=seq, kind=kind, data=data, date=at)
+
+    def user_since(self, user_id: int, seq: int, *, limit: int) -> list[UserEvent]:
+        rows = self.conn.execute(
+            sa.select(user_events)
+            .where(user_events.c.user_id == user_id, user_events.c.seq > seq)
+            .order_by(user_events.c.seq)
+            .limit(limit)
+        ).all()
+        return [
+            UserEvent(user_id=r.user_id, seq=r.seq, kind=UserEventKind(r.kind), data=r.data,
+                      date=r.date)
+            for r in rows
+        ]  # fmt: skip
