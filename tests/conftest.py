@@ -72,8 +72,10 @@ def app() -> FastAPI:
 async def live_server(app: FastAPI) -> AsyncIterator[str]:
     """One real uvicorn server for the session; each test attaches its own container."""
     port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off", ws="websockets-sansio")  # fmt: skip
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="off",
+        ws="websockets-sansio", proxy_headers=False,  # X-Forwarded-For is Parley's to judge
+    )  # fmt: skip
     srv = uvicorn.Server(config)
     task = asyncio.create_task(srv.serve())
     while not srv.started:

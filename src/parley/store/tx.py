@@ -13,6 +13,7 @@ from parley.store.events import EventsRepo
 from parley.store.messages import MessagesRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
+from parley.store.violations import ViolationsRepo
 
 
 class Tx:
@@ -56,3 +57,7 @@ class Tx:
     @cached_property
     def audit(self) -> AuditRepo:
         return AuditRepo(self.conn)
+
+    @cached_property
+    def violations(self) -> ViolationsRepo:
+        return ViolationsRepo(self.conn)
