@@ -35,8 +35,8 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy
