@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     port: int = 8080
     public_url: str | None = None
     log_level: str = "INFO"
+    ws_protocol: str = "auto"  # uvicorn's WebSocket implementation
 
     # Networking: X-Forwarded-For is believed only from these addresses or networks.
     trusted_proxies: list[str] = Field(default_factory=list)
