@@ -36,12 +36,16 @@ class Sent:
     pts: int | None = None  # the chat event's pts for a new post (None for a duplicate)
 
 
-def _flood(ctx: Ctx, user_id: int, chat_id: int) -> None:
+async def _flood(ctx: Ctx, user_id: int, chat_id: int) -> None:
     s = ctx.settings
-    wait = ctx.limiter.hit(f"send:user:{user_id}", limit=s.sends_per_user_per_minute, window=60)
+    wait = await ctx.limiter.take(
+        f"send:user:{user_id}", limit=s.sends_per_user_per_minute, window=60
+    )
     if wait:
         raise RateLimited("you are sending too fast", retry_after=wait)
-    wait = ctx.limiter.hit(f"send:chat:{chat_id}", limit=s.sends_per_chat_per_second, window=1)
+    wait = await ctx.limiter.take(
+        f"send:chat:{chat_id}", limit=s.sends_per_chat_per_second, window=1
+    )
     if wait:
         raise RateLimited("this chat is receiving too many messages", retry_after=wait)
 
@@ -188,7 +192,7 @@ async def send_message(
         reply_to_id=reply_to_id, entities=check_entities(text, entities), media=media,
         extra=extra, at=ctx.clock.now(),
     )  # fmt: skip
-    _flood(ctx, user_id, chat_id)
+    await _flood(ctx, user_id, chat_id)
     sent: Sent
     sent, changes = await ctx.db.write_many(_send_batch, item)
     await publish(ctx, changes, origin=origin)
@@ -207,7 +211,7 @@ async def forward_messages(
     ids = list(dict.fromkeys(message_ids))
     if not 1 <= len(ids) <= HISTORY_MAX:
         raise InvalidInput(f"forward 1–{HISTORY_MAX} messages at a time", code="invalid_ids")
-    _flood(ctx, user_id, to_chat_id)
+    await _flood(ctx, user_id, to_chat_id)
     now = ctx.clock.now()
 
     def run(tx: Tx) -> tuple[list[Message], Changes]:

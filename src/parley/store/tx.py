@@ -10,6 +10,7 @@ from parley.store.audit import AuditRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
 from parley.store.events import EventsRepo
+from parley.store.leases import LeasesRepo
 from parley.store.messages import MessagesRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
@@ -61,3 +62,7 @@ class Tx:
     @cached_property
     def violations(self) -> ViolationsRepo:
         return ViolationsRepo(self.conn)
+
+    @cached_property
+    def leases(self) -> LeasesRepo:
+        return LeasesRepo(self.conn)
