@@ -67,3 +67,10 @@ async def test_retention_purge_deletes_old_ip_records(
     assert await container.db.read(lambda tx: tx.sessions.ips_for_user(alice.id)) == []
     entries = await container.db.read(lambda tx: tx.audit.recent(action_prefix="ip.purge"))
     assert entries and entries[0].data["deleted"] == 1
+
+
+async def test_overall_request_budget_per_user(api: Api, container: Container) -> None:
+    container.settings.requests_per_user_per_minute = 5
+    alice = await api.signup("A")
+    statuses = [(await api.get(alice, "/api/v1/me")).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]

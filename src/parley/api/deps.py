@@ -74,7 +74,10 @@ async def current_principal(request: Request) -> Principal:
     token = bearer_token(request) or request.cookies.get("parley_session")
     if not token:
         raise Unauthenticated("sign in first: send 'Authorization: Bearer <token>'")
-    return await accounts.authenticate(get_container(request).ctx, token, ip=client_ip(request))
+    ctx = get_container(request).ctx
+    principal = await accounts.authenticate(ctx, token, ip=client_ip(request))
+    await accounts.check_request_rate(ctx, principal.user.id)
+    return principal
 
 
 CtxDep = Annotated[Ctx, Depends(ctx_dependency)]

@@ -179,6 +179,12 @@ async def authenticate(ctx: Ctx, token: str, *, ip: str | None) -> Principal:
     return principal
 
 
+async def check_request_rate(ctx: Ctx, user_id: int) -> None:
+    """The overall request budget of one account, across every endpoint and process."""
+    await _limit(ctx, f"requests:user:{user_id}", limit=ctx.settings.requests_per_user_per_minute,
+                 window=60, what="requests")  # fmt: skip
+
+
 async def _record_ip(ctx: Ctx, principal: Principal, ip: str) -> None:
     ip_hash = ctx.cipher.blind_index("ip", ip)
     every = ctx.settings.session_ip_touch_seconds
