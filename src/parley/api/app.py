@@ -14,6 +14,7 @@ from parley.api.middleware import BodyLimit, MetricsMiddleware
 from parley.api.routes import auth, chats, health, me, members, messages, updates, users
 from parley.api.schemas.wire import render_live
 from parley.container import Container
+from parley.web import mount as web
 
 API_PREFIX = "/api/v1"
 
@@ -58,6 +59,7 @@ def build_app() -> FastAPI:
     for module in (auth, me, users, chats, members, messages, updates):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)
+    web.install(app)
 
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(BodyLimit)

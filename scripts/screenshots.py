@@ -1,0 +1,174 @@
+"""Screenshots of the web pages for the README and docs/web.md.
+
+Seeds the demo world into a temporary data directory, serves it on a loopback port, drives
+Debian's Chromium through Playwright (never a downloaded browser) and writes PNGs at desktop
+and phone width into docs/screenshots/. Run: .venv/bin/python scripts/screenshots.py"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from playwright.async_api import Browser, Page, async_playwright
+
+from parley.api.app import create_app
+from parley.config import Settings
+from parley.container import Container
+from parley.demo import world
+from parley.security.ratelimit import NoRateLimiter
+from parley.store import migrate
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 780}
+Step = Callable[[Page, str], Awaitable[None]]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def sign_in(page: Page, base: str, person: world.DemoPerson) -> None:
+    await page.goto(f"{base}/signin")
+    await page.get_by_label("Phone number").fill(person.phone)
+    await page.get_by_role("button", name="Next").click()
+    await page.wait_for_url(f"{base}/signin/code")
+    if not await page.get_by_label("Code").count():
+        raise RuntimeError(await page.inner_text("main"))
+    await page.get_by_label("Code").fill(person.code)
+    await page.get_by_role("button", name="Sign in").click()
+    await page.wait_for_url(f"{base}/chats")
+
+
+def person(key: str) -> world.DemoPerson:
+    return next(p for p in world.PEOPLE if p.key == key)
+
+
+_signed_in: dict[str, Any] = {}
+
+
+async def shoot(
+    browser: Browser, base: str, name: str, who: str | None, steps: Step, *, dark: bool = False
+) -> None:
+    """The page at desktop and phone width; each person signs in once, through the form."""
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        context = await browser.new_context(
+            viewport=size,  # type: ignore[arg-type]
+            color_scheme="dark" if dark else "light",
+            storage_state=_signed_in.get(who or ""),
+        )
+        page = await context.new_page()
+        if who is not None and who not in _signed_in:
+            await sign_in(page, base, person(who))
+            _signed_in[who] = await context.storage_state()
+        await steps(page, base)
+        await page.wait_for_load_state("networkidle")
+        path = OUT / f"{name}-{label}.png"
+        await page.screenshot(path=str(path))
+        print(path.relative_to(ROOT))
+        await context.close()
+
+
+async def chat_id(page: Page, base: str, title: str) -> None:
+    await page.goto(f"{base}/chats")
+    await page.locator("#chat-list a.dialog", has_text=title).first.click()
+    await page.wait_for_selector("#conversation")
+    await page.wait_for_function("document.documentElement.dataset.live === 'open'")
+
+
+async def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="parley-shots-") as tmp:
+        settings = Settings(env="dev", data=Path(tmp), run_jobs=False)  # type: ignore[arg-type]
+        migrate.upgrade(settings.resolved_database_url)
+        container = Container(settings)
+        await container.start()
+        container.ctx.limiter = NoRateLimiter()  # seeding posts hundreds of messages at once
+        await world.seed(container.ctx)
+        app = create_app(container)
+        port = free_port()
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+        )
+        task = asyncio.create_task(server.serve())
+        while not server.started:  # noqa: ASYNC110  # uvicorn offers no event
+            await asyncio.sleep(0.01)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(
+                    executable_path=CHROMIUM, headless=True, args=ARGS
+                )
+                for name, who, steps in pages():
+                    await shoot(browser, base, name, who, steps)
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
+            await container.close()
+
+
+def pages() -> list[tuple[str, str | None, Step]]:
+    async def signin(page: Page, base: str) -> None:
+        await page.goto(f"{base}/signin")
+
+    async def chats(page: Page, base: str) -> None:
+        await page.goto(f"{base}/chats")
+
+    async def conversation(page: Page, base: str) -> None:
+        await chat_id(page, base, "City Cycling Club")
+
+    async def private(page: Page, base: str) -> None:
+        await chat_id(page, base, "Bob Okafor")
+
+    async def info(page: Page, base: str) -> None:
+        await chat_id(page, base, "Moreau family")
+        await page.get_by_role("link", name="Chat info").click()
+        await page.get_by_role("button", name="Create invite link").click()
+        await page.wait_for_selector(".invite")
+
+    async def settings(page: Page, base: str) -> None:
+        await page.goto(f"{base}/settings")
+
+    async def sessions(page: Page, base: str) -> None:
+        await page.goto(f"{base}/settings/sessions")
+
+    async def new(page: Page, base: str) -> None:
+        await page.goto(f"{base}/new")
+
+    async def join(page: Page, base: str) -> None:
+        await page.goto(f"{base}/join")
+
+    return [
+        ("signin", None, signin),
+        ("chats", "alice", chats),
+        ("conversation", "alice", conversation),
+        ("private-chat", "alice", private),
+        ("chat-info", "alice", info),
+        ("settings", "alice", settings),
+        ("sessions", "alice", sessions),
+        ("new-chat", "alice", new),
+        ("join", "alice", join),
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

@@ -1,0 +1,136 @@
+"""Messages in the conversation view: send (with the composer's random_id), fragments the live
+view fetches when events arrive, edit, delete and pin. Each answers htmx with the fragment to
+swap, and a plain form post with a redirect back to the conversation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from parley.api.deps import CtxDep
+from parley.services import conversations, messages
+from parley.web.guard import ViewerDep
+from parley.web.pages import page
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str, Form(max_length=4096)]
+
+
+def _back(request: Request, chat_id: int, anchor: str = "") -> Response | None:
+    """Plain (no-JS) form posts go back to the conversation."""
+    if request.headers.get("hx-request"):
+        return None
+    return RedirectResponse(f"/chats/{chat_id}{anchor}", status_code=303)
+
+
+async def _fragment(
+    request: Request,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    chat_id: int,
+    message_id: int,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    convo = await conversations.load_messages(
+        ctx, viewer.user_id, chat_id=chat_id, message_ids=[message_id]
+    )
+    if not convo.messages:
+        return HTMLResponse("")  # deleted or removed: the live view takes it away
+    return page(
+        request,
+        "fragments/message_one.html",
+        viewer=viewer,
+        convo=convo,
+        m=convo.messages[0],
+        headers=headers,
+    )
+
+
+@router.post("/chats/{chat_id}/messages")
+async def send(
+    request: Request,
+    chat_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    text: Text,
+    random_id: Annotated[int | None, Form()] = None,
+    reply_to_id: Annotated[int | None, Form(ge=1)] = None,
+) -> Response:
+    sent = await messages.send_message(
+        ctx,
+        viewer.user_id,
+        chat_id=chat_id,
+        text=text,
+        random_id=random_id,
+        reply_to_id=reply_to_id,
+    )
+    back = _back(request, chat_id, f"#m-{sent.message.id}")
+    return back or await _fragment(request, viewer, ctx, chat_id, sent.message.id)
+
+
+@router.get("/chats/{chat_id}/messages/{message_id}")
+async def message_fragment(
+    request: Request, chat_id: int, message_id: int, viewer: ViewerDep, ctx: CtxDep
+) -> Response:
+    return await _fragment(request, viewer, ctx, chat_id, message_id)
+
+
+@router.get("/chats/{chat_id}/messages/{message_id}/edit")
+async def edit_form(
+    request: Request, chat_id: int, message_id: int, viewer: ViewerDep, ctx: CtxDep
+) -> Response:
+    convo = await conversations.load_messages(
+        ctx, viewer.user_id, chat_id=chat_id, message_ids=[message_id]
+    )
+    found = [m for m in convo.messages if convo.may_edit(m)]
+    if not found:
+        return page(
+            request,
+            "error.html",
+            viewer=viewer,
+            title="Not allowed",
+            message="You can edit only your own messages.",
+            code="not_author",
+            status_code=403,
+        )
+    name = "fragments/edit_form.html" if request.headers.get("hx-request") else "edit_message.html"
+    return page(request, name, viewer=viewer, convo=convo, m=found[0])
+
+
+@router.post("/chats/{chat_id}/messages/{message_id}/edit")
+async def edit(
+    request: Request, chat_id: int, message_id: int, viewer: ViewerDep, ctx: CtxDep, text: Text
+) -> Response:
+    await messages.edit_message(
+        ctx, viewer.user_id, chat_id=chat_id, message_id=message_id, text=text
+    )
+    back = _back(request, chat_id, f"#m-{message_id}")
+    return back or await _fragment(request, viewer, ctx, chat_id, message_id)
+
+
+@router.post("/chats/{chat_id}/messages/{message_id}/delete")
+async def delete(
+    request: Request, chat_id: int, message_id: int, viewer: ViewerDep, ctx: CtxDep
+) -> Response:
+    await messages.delete_messages(ctx, viewer.user_id, chat_id=chat_id, message_ids=[message_id])
+    return _back(request, chat_id) or HTMLResponse("")
+
+
+@router.post("/chats/{chat_id}/messages/{message_id}/pin")
+async def pin(
+    request: Request,
+    chat_id: int,
+    message_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    pinned: Annotated[bool, Form()] = True,
+) -> Response:
+    await messages.pin_message(
+        ctx, viewer.user_id, chat_id=chat_id, message_id=message_id, pinned=pinned
+    )
+    back = _back(request, chat_id, f"#m-{message_id}")
+    return back or await _fragment(
+        request, viewer, ctx, chat_id, message_id, headers={"HX-Trigger": "parley:pinned"}
+    )
