@@ -169,9 +169,16 @@ function applyEvent(ev) {
   const data = ev.data || {};
   switch (ev.kind) {
     case 'message.new':
+      fetchMessage(chatId, data.message_id);
+      break;
     case 'message.edit':
     case 'message.visibility':
       fetchMessage(chatId, data.message_id);
+      // Replies quoting it show its new form too.
+      for (const quote of $$(`.reply-quote[href="#m-${data.message_id}"]`, list)) {
+        const li = quote.closest('li.msg');
+        if (li) fetchMessage(chatId, Number(li.dataset.id));
+      }
       break;
     case 'message.pin':
       fetchMessage(chatId, data.message_id);

@@ -1,0 +1,181 @@
+"""The client's pages over real HTTP: sign-in, the chat list, sending with random_id, edit,
+delete, pin, create, join by username and invite link, profile and sessions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+
+from tests.helpers import Api
+from tests.web.helpers import WebUser
+
+Web = Callable[..., Awaitable[WebUser]]
+
+
+async def me(user: WebUser) -> dict[str, object]:
+    r = await user.http.get("/api/v1/me")  # the API takes the browser's cookie too
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+async def test_sign_in_with_phone_and_code_then_name(web: Web) -> None:
+    browser = await web(signed_in=False)
+    r = await browser.get("/chats")
+    assert r.status_code == 303 and r.headers["location"] == "/signin?next=/chats"
+    await browser.get("/signin")
+    r = await browser.form("/signin/code", {"phone": "not a phone"})
+    assert r.status_code == 400 and "international number" in r.text
+    r = await browser.form("/signin/code", {"phone": "+9996617777", "next": "/chats"})
+    assert r.status_code == 200 and 'name="code"' in r.text
+    r = await browser.form("/signin", {"phone": "+9996617777", "code": "22222"})
+    assert r.status_code == 400 and "the code is wrong" in r.text
+    r = await browser.form("/signin", {"phone": "+9996617777", "code": "11111", "next": "/chats"})
+    assert r.status_code == 303 and r.headers["location"] == "/welcome?next=/chats"
+    cookie = r.headers["set-cookie"]
+    assert cookie.startswith("parley_session=") and "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie or "SameSite=Lax" in cookie
+    assert "Secure" not in cookie  # dev over plain HTTP; prod sets Secure
+    await browser.get("/welcome")
+    r = await browser.form("/welcome", {"display_name": "Zoë Web", "next": "/chats"})
+    assert r.status_code == 303 and r.headers["location"] == "/chats"
+    assert (await me(browser))["display_name"] == "Zoë Web"
+    r = await browser.get("/chats")
+    assert r.status_code == 200 and "No chats yet" in r.text
+    r = await browser.form("/signout")
+    assert r.status_code == 303
+    assert (await browser.get("/chats")).status_code == 303
+
+
+async def test_chat_list_shows_unread_counts_and_last_message(web: Web, api: Api) -> None:
+    alice = await web("Alice")
+    bob = await api.signup("Bob")
+    alice_id = int(str((await me(alice))["id"]))
+    r = await api.post(bob, "/api/v1/chats/private", {"user_id": alice_id})
+    chat_id = r.json()["id"]
+    await api.send(bob, chat_id, "first")
+    await api.send(bob, chat_id, "second <b>not bold</b>")
+    page = (await alice.get("/chats")).text
+    item = page[page.index(f'href="/chats/{chat_id}"') :]
+    item = item[: item.index("</li>")]
+    assert "Bob" in item and "second &lt;b&gt;not bold&lt;/b&gt;" in item
+    assert re.search(r'class="badge">2<span class="visually-hidden"> unread', item)
+
+
+async def test_send_edit_pin_delete_through_forms(web: Web) -> None:
+    alice = await web("Alice")
+    r = await alice.form("/new", {"kind": "group", "title": "Book club", "description": ""})
+    assert r.status_code == 303
+    chat_path = r.headers["location"]
+    chat_id = int(chat_path.rsplit("/", 1)[1])
+    page = (await alice.get(chat_path)).text
+    random_id = re.search(r'name="random_id" value="(\d+)"', page)
+    assert random_id is not None
+    form = {"text": "Hello <script>", "random_id": random_id.group(1)}
+    first = await alice.form(f"/chats/{chat_id}/messages", form)
+    again = await alice.form(f"/chats/{chat_id}/messages", form)  # a retried submit
+    assert first.status_code == again.status_code == 303
+    assert first.headers["location"] == again.headers["location"]
+    history = (await alice.http.get(f"/api/v1/chats/{chat_id}/messages")).json()
+    texts = [m["text"] for m in history if m["kind"] == "text"]
+    assert texts == ["Hello <script>"]
+    message_id = history[0]["id"]
+    page = (await alice.get(chat_path)).text
+    assert "Hello &lt;script&gt;" in page and "Hello <script>" not in page
+
+    r = await alice.htmx("POST", f"/chats/{chat_id}/messages/{message_id}/edit", {"text": "Hi"})
+    assert r.status_code == 200 and f'id="m-{message_id}"' in r.text and "edited" in r.text
+    r = await alice.htmx("POST", f"/chats/{chat_id}/messages/{message_id}/pin", {"pinned": "true"})
+    assert r.status_code == 200 and r.headers["hx-trigger"] == "parley:pinned"
+    bar = (await alice.get(f"/chats/{chat_id}/pinned")).text
+    assert "Pinned message" in bar and "Hi" in bar
+    r = await alice.htmx("POST", f"/chats/{chat_id}/messages/{message_id}/delete")
+    assert r.status_code == 200
+    r = await alice.get(f"/chats/{chat_id}/messages/{message_id}")
+    assert r.status_code == 200 and r.text == ""
+
+
+async def test_others_cannot_edit_or_read_private_chats(web: Web, api: Api) -> None:
+    alice, eve = await web("Alice"), await web("Eve")
+    r = await alice.form("/new", {"kind": "group", "title": "Secret plans"})
+    chat_id = int(r.headers["location"].rsplit("/", 1)[1])
+    r = await eve.get(f"/chats/{chat_id}", accept="text/html")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert "Secret plans" not in r.text
+    r = await eve.htmx("POST", f"/chats/{chat_id}/messages", {"text": "let me in"})
+    assert r.status_code == 404 and r.headers["hx-retarget"] == "#flash"
+    bob = await api.signup("Bob")
+    public = await api.create_chat(bob, title="Open group", username="opengroup")
+    sent = await api.send(bob, public["id"], "Bob's words")
+    r = await eve.htmx("GET", f"/chats/{public['id']}/messages/{sent['id']}/edit")
+    assert r.status_code == 403
+    r = await eve.htmx("POST", f"/chats/{public['id']}/messages/{sent['id']}/edit", {"text": "x"})
+    assert r.status_code == 403
+
+
+async def test_join_by_username_and_by_invite_link(web: Web, api: Api) -> None:
+    owner = await web("Owner")
+    guest = await web("Guest")
+    r = await owner.form(
+        "/new", {"kind": "channel", "title": "Daily birds", "username": "dailybirds"}
+    )
+    channel_id = int(r.headers["location"].rsplit("/", 1)[1])
+    r = await guest.form("/join", {"query": "@dailybirds"})
+    assert r.status_code == 303 and r.headers["location"] == f"/chats/{channel_id}"
+    page = (await guest.get(f"/chats/{channel_id}")).text
+    assert "Subscribe" in page and 'id="composer"' not in page
+    assert (await guest.form(f"/chats/{channel_id}/join")).status_code == 303
+    page = (await guest.get(f"/chats/{channel_id}")).text
+    assert "Only admins can post" in page
+
+    r = await owner.form("/new", {"kind": "group", "title": "Family"})
+    group_id = int(r.headers["location"].rsplit("/", 1)[1])
+    await owner.get(f"/chats/{group_id}/info")
+    r = await owner.form(f"/chats/{group_id}/invites", {"name": "cousins"})
+    info = (await owner.get(f"/chats/{group_id}/info")).text
+    link = re.search(r"(http://[^<]+/join/([A-Za-z0-9_-]+))</code>", info)
+    assert link is not None
+    r = await guest.form("/join", {"query": link.group(1)})
+    assert r.status_code == 303 and r.headers["location"] == f"/join/{link.group(2)}"
+    preview = (await guest.get(r.headers["location"])).text
+    assert "Family" in preview and "Join group" in preview
+    r = await guest.form(f"/join/{link.group(2)}")
+    assert r.status_code == 303 and r.headers["location"] == f"/chats/{group_id}"
+    assert 'id="composer"' in (await guest.get(f"/chats/{group_id}")).text
+    r = await guest.form("/join", {"query": "@nobody_here"})
+    assert r.status_code == 404 and "nobody has this username" in r.text
+
+
+async def test_profile_edit_and_sessions_revoke(web: Web) -> None:
+    alice = await web("Alice")
+    await alice.get("/settings")
+    r = await alice.form(
+        "/settings", {"display_name": "Alice M", "username": "alice_m", "bio": "hi"}
+    )
+    assert r.status_code == 303
+    assert "Saved." in (await alice.get("/settings?saved=true")).text
+    profile = await me(alice)
+    assert (profile["display_name"], profile["username"], profile["bio"]) == (
+        "Alice M",
+        "alice_m",
+        "hi",
+    )
+    r = await alice.form("/settings", {"display_name": "", "username": "x"})
+    assert r.status_code in (400, 422)
+
+    phone = str(profile["phone"])
+    laptop = await web(signed_in=False)
+    await laptop.sign_in(phone)
+    page = (await alice.get("/settings/sessions")).text
+    ids = re.findall(r'action="/settings/sessions/(\d+)/revoke"', page)
+    assert len(ids) == 2
+    current = re.search(
+        r'action="/settings/sessions/(\d+)/revoke">\s*<input[^>]*>\s*<button[^>]*>Sign out', page
+    )
+    assert current is not None
+    other = next(i for i in ids if i != current.group(1))
+    r = await alice.form(f"/settings/sessions/{other}/revoke")
+    assert r.status_code == 303 and r.headers["location"] == "/settings/sessions"
+    r = await laptop.get("/chats")
+    assert r.status_code == 303 and r.headers["location"].startswith("/signin")
+    assert "parley_session=;" in r.headers.get("set-cookie", "")
+    assert (await alice.get("/chats")).status_code == 200
