@@ -86,7 +86,9 @@ class TextClassifier:
         return [
             Prediction(
                 label=self.labels[self._decide(row)],
-                scores={label: round(float(p), 6) for label, p in zip(self.labels, row, strict=True)},
+                scores={
+                    label: round(float(p), 6) for label, p in zip(self.labels, row, strict=True)
+                },
             )
             for row in probabilities
         ]

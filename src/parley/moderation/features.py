@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,7 @@ def char_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
 def word_ngrams(text: str) -> list[str]:
     """Words of two or more characters and their adjacent pairs."""
     words = [w for w in text.split() if len(w) >= 2]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
 @dataclass(slots=True)
@@ -104,9 +105,7 @@ class FeatureExtractor:
             [c for c in (vocabulary.get(g) for g in word_ngrams(text)) if c is not None]
             for text in texts
         ]
-        return sp.hstack(
-            [self.char.matrix(char_rows), self.word.matrix(word_rows)], format="csr"
-        )
+        return sp.hstack([self.char.matrix(char_rows), self.word.matrix(word_rows)], format="csr")
 
     def _char_columns(self, text: str) -> list[int]:
         cache = self._word_cache

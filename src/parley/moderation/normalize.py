@@ -184,7 +184,7 @@ def _drop_inner_punctuation(text: str) -> str:
     last = 0
     for match in _PUNCT_RUN.finditer(text):
         start, end = match.span()
-        if 0 < start and end < len(text) and text[start - 1].isalpha() and text[end].isalpha():
+        if start > 0 and end < len(text) and text[start - 1].isalpha() and text[end].isalpha():
             pieces.append(text[last:start])
             last = end
     if not pieces:

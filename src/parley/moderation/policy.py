@@ -26,9 +26,7 @@ REQUIRED_CATEGORIES = frozenset(
 )  # fmt: skip
 
 _TOP_FIELDS = frozenset({"version", "categories", "rules"})
-_CATEGORY_FIELDS = frozenset(
-    {"title", "disclosable", "quarantine_threshold", "remove_threshold"}
-)
+_CATEGORY_FIELDS = frozenset({"title", "disclosable", "quarantine_threshold", "remove_threshold"})
 _RULE_FIELDS = frozenset(
     {
         "id", "title", "category", "severity", "default_action", "disclosable",

@@ -19,7 +19,13 @@ from pathlib import Path
 from parley.moderation.data import generic, goods_en, goods_intl, negatives_en, negatives_intl
 from parley.moderation.data.phrasebook import BY_LANG, COMMON, EN, PRODUCT_SLOTS
 from parley.moderation.data.standalone import NEGATIVE, POSITIVE
-from parley.moderation.dataset import CATEGORIES, NONE, Example, near_duplicate_pairs, write_examples
+from parley.moderation.dataset import (
+    CATEGORIES,
+    NONE,
+    Example,
+    near_duplicate_pairs,
+    write_examples,
+)
 from parley.moderation.normalize import normalize
 
 SEED = 20250101
@@ -60,7 +66,9 @@ def families() -> list[Family]:
     for lang, frames in generic.OFFER.items():
         for i, template in enumerate(frames):
             count = 18 if lang == "en" else 14
-            out.append(Family(f"any.{lang}.offer{i:02d}", "any", lang, (template,), count, mixed=True))
+            out.append(
+                Family(f"any.{lang}.offer{i:02d}", "any", lang, (template,), count, mixed=True)
+            )
     for lang, frames in generic.INNOCENT.items():
         for i, template in enumerate(frames):
             count = 14 if lang == "en" else 8
@@ -160,9 +168,7 @@ def _choices(slot: str, lang: str) -> list[str]:
     raise KeyError(f"no phrasebook entry for slot {slot!r}")
 
 
-def fill(
-    template: str, lang: str, rng: random.Random, *, disguise_p: float, category: str
-) -> str:
+def fill(template: str, lang: str, rng: random.Random, *, disguise_p: float, category: str) -> str:
     """Fill every slot; {goods} and {cond} take the products and conditions of `category`."""
     used: dict[str, str] = {}
 

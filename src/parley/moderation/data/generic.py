@@ -234,8 +234,17 @@ INNOCENT_SLOT = {
     "delivery": "delivery_ok", "payment": "payment_ok",
 }  # fmt: skip
 COND_OK: dict[str, list[str]] = {
-    "en": ["like new", "good condition", "barely used", "original box", "with receipt",
-           "price negotiable", "warranty included", "handmade", "smoke-free home"],
+    "en": [
+        "like new",
+        "good condition",
+        "barely used",
+        "original box",
+        "with receipt",
+        "price negotiable",
+        "warranty included",
+        "handmade",
+        "smoke-free home",
+    ],
     "ru": ["как новый", "в хорошем состоянии", "с чеком", "торг уместен", "на гарантии"],
     "es": ["como nuevo", "en buen estado", "con factura", "precio negociable", "con garantía"],
     "de": ["wie neu", "guter Zustand", "mit Rechnung", "VB", "mit Garantie"],

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data: one post or template per line reads better than wrapped)
 """English template families for the six illegal-goods categories.
 
 A family is a few ways of writing one kind of post; families, never single rows, are what the

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data: one post or template per line reads better than wrapped)
 """English template families labelled `none`: hard negatives that share words with illegal
 ads (news, harm reduction, prescriptions, games, hunting, security work, scam warnings,
 fiction, politics, legal marketplaces) and ordinary everyday chat."""
