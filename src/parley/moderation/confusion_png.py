@@ -25,13 +25,13 @@ def draw_confusion(evaluation: Evaluation, *, title: str = "") -> bytes:
     small = ImageFont.load_default(size=11)
     caption = title or (f"macro-F1 {evaluation.macro_f1:.3f}   none FPR {evaluation.none_fpr:.3%}")
     draw.text((10, 10), caption, fill="black", font=font)
-    draw.text((_MARGIN_LEFT, 32), "predicted →", fill="gray", font=small)
-    draw.text((10, _MARGIN_TOP - 20), "true ↓", fill="gray", font=small)
+    draw.text((_MARGIN_LEFT, 32), "predicted (columns)", fill="gray", font=small)
+    draw.text((10, _MARGIN_TOP - 20), "true (rows)", fill="gray", font=small)
     for j, label in enumerate(labels):
-        column = Image.new("RGBA", (90, 16), (255, 255, 255, 0))
+        column = Image.new("RGBA", (100, 18), (255, 255, 255, 0))
         ImageDraw.Draw(column).text((0, 0), label, fill="black", font=small)
         rotated = column.rotate(60, expand=True)
-        image.paste(rotated, (_MARGIN_LEFT + j * _CELL + 10, 48), rotated)
+        image.paste(rotated, (_MARGIN_LEFT + j * _CELL + 10, 36), rotated)
     for i, label in enumerate(labels):
         row_total = int(evaluation.confusion[i].sum())
         y = _MARGIN_TOP + i * _CELL

@@ -91,7 +91,7 @@ def hamming(a: str, b: str) -> int:
 
 class HashMatcher:
     """Bank entries held in memory: PDQ hashes as packed 4×uint64 rows compared with XOR
-    and popcount (a 100k bank answers in about a millisecond), SHA-256 in a dict."""
+    and popcount (a 100k bank answers in a few milliseconds), SHA-256 in a dict."""
 
     def __init__(
         self,
