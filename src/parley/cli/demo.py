@@ -33,8 +33,11 @@ def seed(if_empty: bool = typer.Option(False, "--if-empty", help="do nothing whe
         console.print("Demo world already present.")
     table = Table("who", "phone", "code", "username", "roles", title="Demo sign-ins (test numbers)")
     for p in people:
-        table.add_row(p.name, p.phone, p.code, "@" + p.username,
-                      ", ".join(r.value for r in p.roles) or "user")
+        table.add_row(
+            p.name, p.phone, p.code, "@" + p.username, ", ".join(r.value for r in p.roles) or "user"
+        )
     console.print(table)
-    console.print("Open [bold]http://127.0.0.1:8080[/] and sign in with a phone and code above; "
-                  "API docs at [bold]http://127.0.0.1:8080/api/docs[/].")
+    console.print(
+        "Open [bold]http://127.0.0.1:8080[/] and sign in with a phone and code above; "
+        "API docs at [bold]http://127.0.0.1:8080/api/docs[/]."
+    )

@@ -9,7 +9,8 @@ NEWS = [
     "Welcome to Parley! Public channels and groups are searchable; private chats never are.",
     "New: invite links can now expire and carry a member limit.",
     "Our transparency report for the last half-year is published at /transparency.",
-    "Reminder: report posts that sell illegal goods. Every decision cites a rule and can be appealed.",
+    "Reminder: report posts that sell illegal goods. Every decision cites a rule and can be "
+    "appealed.",
     "Slow mode is available in groups: 10 s to 1 h between posts per member.",
     "We never hand over message content. Legal requests can disclose only a phone number and IP "
     "addresses, and only for confirmed violations of disclosable rules.",
@@ -21,10 +22,22 @@ NEWS = [
     "Two officers must approve every legal disclosure. Each step is in the audit log.",
 ]
 
-RIDE_PLACES = ["the river loop", "Hill Road", "the old harbour", "the forest trail",
-               "Lakeside park", "the north bridge", "Market square"]
-RIDE_TIMES = ["Saturday 8:00", "Sunday 9:30", "Wednesday after work", "Friday 18:00",
-              "tomorrow morning"]
+RIDE_PLACES = [
+    "the river loop",
+    "Hill Road",
+    "the old harbour",
+    "the forest trail",
+    "Lakeside park",
+    "the north bridge",
+    "Market square",
+]
+RIDE_TIMES = [
+    "Saturday 8:00",
+    "Sunday 9:30",
+    "Wednesday after work",
+    "Friday 18:00",
+    "tomorrow morning",
+]
 RIDE_LINES = [
     "Ride to {place} on {time}, about {km} km at an easy pace. Who's in? #ride",
     "My chain keeps skipping on the big cog. Any tips before {time}? #repair",
@@ -38,9 +51,23 @@ RIDE_LINES = [
     "Tyre pressure question: how much do you run on gravel? #gear",
 ]
 
-RECIPES = ["lentil soup", "sourdough bread", "shakshuka", "mushroom risotto", "banana bread",
-           "pad thai", "borscht", "hummus", "apple crumble", "chicken tagine", "ramen",
-           "pierogi", "dal", "gazpacho", "focaccia"]
+RECIPES = [
+    "lentil soup",
+    "sourdough bread",
+    "shakshuka",
+    "mushroom risotto",
+    "banana bread",
+    "pad thai",
+    "borscht",
+    "hummus",
+    "apple crumble",
+    "chicken tagine",
+    "ramen",
+    "pierogi",
+    "dal",
+    "gazpacho",
+    "focaccia",
+]
 KITCHEN_LINES = [
     "Today's recipe: {dish}. Takes about {mins} minutes and feeds four. #recipe",
     "Quick tip for {dish}: salt early, taste often, and rest it before serving. #tip",
@@ -63,8 +90,17 @@ DEV_LINES = [
     "Is pydantic v2 worth the migration for {topic}? We saw a 5x speed-up.",
     "Our CI went from 20 to 6 minutes after caching wheels. #ci",
 ]
-DEV_TOPICS = ["web scraping", "data pipelines", "websockets", "search", "testing",
-              "packaging", "CLI tools", "machine learning", "databases"]
+DEV_TOPICS = [
+    "web scraping",
+    "data pipelines",
+    "websockets",
+    "search",
+    "testing",
+    "packaging",
+    "CLI tools",
+    "machine learning",
+    "databases",
+]
 
 WORLD_LINES = [
     "Police dismantled a network selling counterfeit medicines online; 12 arrests. #news",
@@ -108,7 +144,8 @@ def ride_posts(rng: random.Random, n: int) -> list[str]:
 
 
 def kitchen_posts(rng: random.Random, n: int) -> list[str]:
-    return [rng.choice(KITCHEN_LINES).format(dish=rng.choice(RECIPES), mins=rng.choice([20, 45, 90]))
+    lines = KITCHEN_LINES
+    return [rng.choice(lines).format(dish=rng.choice(RECIPES), mins=rng.choice([20, 45, 90]))
             for _ in range(n)]  # fmt: skip
 
 

@@ -71,18 +71,48 @@ async def seed(ctx: Ctx) -> SeedReport:
                                        description=about)  # fmt: skip
         return view.chat.id
 
-    news = await chat("ada", ChatKind.CHANNEL, "Parley News", "parley_news",
-                      "Announcements from the people who run this Parley.")
-    rides = await chat("bob", ChatKind.GROUP, "City Cycling Club", "citycycling",
-                       "Group rides, routes and repairs. Be kind, ride safe.")
-    kitchen = await chat("carol", ChatKind.CHANNEL, "Kitchen Stories", "kitchen_stories",
-                         "A recipe a day, from soups to sourdough.")
-    dev = await chat("dave", ChatKind.GROUP, "Python Developers", "pydev_chat",
-                     "Questions, answers and meetups for Python people.")
-    world = await chat("ada", ChatKind.CHANNEL, "World Brief", "world_brief",
-                       "Short news digests, several times a day.")
-    market = await chat("mallory", ChatKind.CHANNEL, "Night Market 24/7", "night_market_shop",
-                        "best prices, discreet delivery, DM to order")
+    news = await chat(
+        "ada",
+        ChatKind.CHANNEL,
+        "Parley News",
+        "parley_news",
+        "Announcements from the people who run this Parley.",
+    )
+    rides = await chat(
+        "bob",
+        ChatKind.GROUP,
+        "City Cycling Club",
+        "citycycling",
+        "Group rides, routes and repairs. Be kind, ride safe.",
+    )
+    kitchen = await chat(
+        "carol",
+        ChatKind.CHANNEL,
+        "Kitchen Stories",
+        "kitchen_stories",
+        "A recipe a day, from soups to sourdough.",
+    )
+    dev = await chat(
+        "dave",
+        ChatKind.GROUP,
+        "Python Developers",
+        "pydev_chat",
+        "Questions, answers and meetups for Python people.",
+    )
+    world = await chat(
+        "ada",
+        ChatKind.CHANNEL,
+        "World Brief",
+        "world_brief",
+        "Short news digests, several times a day.",
+    )
+    market = await chat(
+        "mallory",
+        ChatKind.CHANNEL,
+        "Night Market 24/7",
+        "night_market_shop",
+        "best prices, discreet delivery, DM to order",
+    )
     family = await chat("alice", ChatKind.GROUP, "Moreau family", None, "Private family group")
 
     for who in ("alice", "carol", "dave", "maria"):

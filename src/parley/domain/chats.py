@@ -5,6 +5,7 @@ checked against the same state the write changes."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
@@ -185,7 +186,7 @@ def check_can_post(chat: Chat, member: Member | None, now: datetime) -> None:
             wait = chat.slow_mode_seconds - elapsed
             if wait > 0:
                 raise RateLimited(
-                    "slow mode is on in this group", retry_after=int(wait) + 1, code="slow_mode"
+                    "slow mode is on in this group", retry_after=math.ceil(wait), code="slow_mode"
                 )
 
 

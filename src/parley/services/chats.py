@@ -73,9 +73,10 @@ def member_audience(chat: Chat) -> Audience:
 def add_member(
     tx: Tx, changes: Changes, chat: Chat, user_id: int, at: datetime, *,
     inviter_id: int | None = None, status: MemberStatus = MemberStatus.MEMBER,
-    rights: AdminRights | None = None,
+    rights: AdminRights | None = None, announce: bool = True,
 ) -> Member:  # fmt: skip
-    """Make `user_id` an active member; the caller has checked permission to do so."""
+    """Make `user_id` an active member; the caller has checked permission to do so. In groups
+    a service message announces it (unless the caller announces several at once)."""
     existing = tx.members.get(chat.id, user_id)
     current = effective_status(existing, at)
     if current is MemberStatus.BANNED:
@@ -89,12 +90,6 @@ def add_member(
         return existing
     if chat.kind is ChatKind.GROUP and chat.member_count >= MAX_GROUP_MEMBERS:
         raise Conflict(f"groups hold at most {MAX_GROUP_MEMBERS:,} members", code="chat_full")
-    member = Member(
-        chat_id=chat.id, user_id=user_id, status=status, joined_at=at, rights=rights,
-        inviter_id=inviter_id,
-        read_inbox_max_id=existing.read_inbox_max_id if existing else chat.top_message_id,
-    )  # fmt: skip
-    tx.members.put(member)
     tx.chats.add_member_count(chat.id, 1)
     changes.chat(
         tx,
@@ -104,7 +99,7 @@ def add_member(
         audience=member_audience(chat),
         data={"user_id": user_id, "inviter_id": inviter_id, "status": status.value},
     )
-    if chat.kind is ChatKind.GROUP:
+    if chat.kind is ChatKind.GROUP and announce:
         action = "member_joined" if inviter_id in (None, user_id) else "members_added"
         changes.post(
             tx,
@@ -115,6 +110,13 @@ def add_member(
             kind=MessageKind.SERVICE,
             extra={"action": action, "user_ids": [user_id]},
         )
+    # A newcomer starts with everything before (and including) their arrival read.
+    top_message_id = tx.chats.states([chat.id])[chat.id][1]
+    member = Member(
+        chat_id=chat.id, user_id=user_id, status=status, joined_at=at, rights=rights,
+        inviter_id=inviter_id, read_inbox_max_id=top_message_id,
+    )  # fmt: skip
+    tx.members.put(member)
     changes.user(
         tx,
         user_id=user_id,
@@ -216,13 +218,14 @@ async def create_chat(
             text="",
             at=now,
             kind=MessageKind.SERVICE,
-            extra={"action": "chat_created", "title": title},
+            extra={"action": "chat_created", "title": title, "user_ids": invitees},
         )
-        chat = load_chat(tx, chat_id)
-        owner_member = add_member(tx, changes, chat, owner_id, now, status=MemberStatus.OWNER,
-                                  rights=AdminRights.full())  # fmt: skip
+        add_member(tx, changes, load_chat(tx, chat_id), owner_id, now, status=MemberStatus.OWNER,
+                   rights=AdminRights.full(), announce=False)  # fmt: skip
         for uid in invitees:
-            add_member(tx, changes, load_chat(tx, chat_id), uid, now, inviter_id=owner_id)
+            add_member(tx, changes, load_chat(tx, chat_id), uid, now, inviter_id=owner_id,
+                       announce=False)  # fmt: skip
+        owner_member = tx.members.get(chat_id, owner_id)
         return ChatView(chat=load_chat(tx, chat_id), member=owner_member), changes
 
     view, changes = await ctx.db.write(run)

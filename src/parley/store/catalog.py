@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from parley.store import audit, chats, codes, events, messages, sessions, users
+from parley.store import (
+    audit,
+    chats,
+    codes,
+    events,
+    leases,
+    messages,
+    sessions,
+    users,
+    violations,
+)
 from parley.store.schema import metadata
 
-AGGREGATES = (users, sessions, codes, chats, messages, events, audit)
+AGGREGATES = (users, sessions, codes, chats, messages, events, audit, violations, leases)
 
 __all__ = ["AGGREGATES", "metadata"]

@@ -10,9 +10,11 @@ from parley.store.audit import AuditRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
 from parley.store.events import EventsRepo
+from parley.store.leases import LeasesRepo
 from parley.store.messages import MessagesRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
+from parley.store.violations import ViolationsRepo
 
 
 class Tx:
@@ -56,3 +58,11 @@ class Tx:
     @cached_property
     def audit(self) -> AuditRepo:
         return AuditRepo(self.conn)
+
+    @cached_property
+    def violations(self) -> ViolationsRepo:
+        return ViolationsRepo(self.conn)
+
+    @cached_property
+    def leases(self) -> LeasesRepo:
+        return LeasesRepo(self.conn)
