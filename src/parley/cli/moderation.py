@@ -9,17 +9,22 @@ from typing import TYPE_CHECKING
 
 import orjson
 import typer
-from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
     from parley.moderation.classifier import TextClassifier
 
+import getpass
+
+from parley.cli.common import console, err_console, run_with_container
+from parley.container import Container
+from parley.domain.errors import DomainError
+from parley.services.audit import Actor
+from parley.services.hash_banks import ImportResult, import_bank
+
 app = typer.Typer(
     help="Detection engines: text classifier, policy page, media hashes.", no_args_is_help=True
 )
-console = Console()
-err_console = Console(stderr=True)
 
 _MODEL_HELP = (
     "a model file you built with `parley moderation train` (model files are pickles: "
@@ -176,3 +181,42 @@ def hash_files(files: list[Path] = typer.Argument(..., help="media files")) -> N
         except (UnidentifiedImageError, OSError):
             record["pdq"] = None
         sys.stdout.write(orjson.dumps(record).decode() + "\n")
+
+
+hashes_app = typer.Typer(help="Hash banks of known-bad media.", no_args_is_help=True)
+app.add_typer(hashes_app, name="hashes")
+
+
+@hashes_app.command("import")
+def import_hashes(
+    csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="hash,category,source"),
+    bank: str = typer.Option(..., "--bank", help="the bank's name, e.g. ncmec-2026-11"),
+    kind: str | None = typer.Option(
+        None, "--kind", help="pdq or sha256, when the CSV has no kind column"
+    ),
+) -> None:
+    """Import a hash bank from CSV; running servers reload their matchers."""
+
+    text = csv_file.read_text(encoding="utf-8")
+
+    async def run(c: Container) -> ImportResult:
+        return await import_bank(c.ctx, text, bank=bank, kind=kind,
+                                 actor=Actor("cli", getpass.getuser()))  # fmt: skip
+
+    try:
+        result = run_with_container(run)
+    except DomainError as error:
+        err_console.print(f"[red]{error.message}")
+        raise typer.Exit(1) from error
+    console.print(f"bank [bold]{result.bank}[/]: read {result.read}, added {result.added}")
+
+
+@hashes_app.command("list")
+def list_banks() -> None:
+    """Banks and their sizes."""
+
+    async def run(c: Container) -> dict[str, int]:
+        return await c.db.read(lambda tx: tx.hash_banks.counts())
+
+    for name, count in sorted(run_with_container(run).items()):
+        console.print(f"{name}: {count}")
