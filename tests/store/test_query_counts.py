@@ -55,7 +55,8 @@ async def test_a_batch_of_sends_costs_a_fixed_number_of_statements(container: Co
             )
         )
     # whatever the batch size: chats, members, statuses, random ids (reply targets only when
-    # replying), the pts reservation (one executemany), messages, events
+    # replying), the pts reservation (one executemany; on PostgreSQL one UPDATE … RETURNING per
+    # chat), messages, events
     per_batch = 7
     assert len(seen) % per_batch == 0, seen
     assert len(seen) // per_batch <= 3, f"{len(seen)} statements for {len(ids)} sends"

@@ -11,7 +11,18 @@ from fastapi import FastAPI
 from parley import __version__
 from parley.api import errors
 from parley.api.middleware import BodyLimit, MetricsMiddleware
-from parley.api.routes import auth, chats, health, me, members, messages, updates, users
+from parley.api.routes import (
+    auth,
+    chats,
+    health,
+    me,
+    members,
+    messages,
+    moderation,
+    reports,
+    updates,
+    users,
+)
 from parley.api.schemas.wire import render_live
 from parley.container import Container
 from parley.web import mount as web
@@ -56,7 +67,7 @@ def build_app() -> FastAPI:
 
     # Routers are included flat, not nested under one /api/v1 router: FastAPI matches nested
     # routers level by level, which cost a quarter of a send's CPU time.
-    for module in (auth, me, users, chats, members, messages, updates):
+    for module in (auth, me, users, chats, members, messages, updates, reports, moderation):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)
     web.install(app)

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from parley.store import (
     audit,
+    cases,
     chats,
     codes,
+    cursors,
+    decisions,
     events,
+    hash_banks,
     leases,
     messages,
+    scan_queue,
     sessions,
     users,
     violations,
 )
 from parley.store.schema import metadata
 
-AGGREGATES = (users, sessions, codes, chats, messages, events, audit, violations, leases)
+AGGREGATES = (
+    users, sessions, codes, chats, messages, events, audit, violations, leases, cases,
+    decisions, hash_banks, cursors, scan_queue,
+)  # fmt: skip
 
 __all__ = ["AGGREGATES", "metadata"]
