@@ -19,7 +19,7 @@ from fastapi import Depends, Request, Response
 
 from parley.api.deps import client_ip, get_container
 from parley.domain.errors import Forbidden, Unauthenticated
-from parley.domain.users import Role, User
+from parley.domain.users import Role, User, UserStatus
 from parley.services import accounts
 from parley.services.auth_cache import Principal
 from parley.services.context import Ctx
@@ -135,9 +135,23 @@ def _next_path(request: Request) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-async def signed_in_dependency(viewer: AnyViewerDep, request: Request) -> Viewer:
+async def any_signed_in_dependency(viewer: AnyViewerDep, request: Request) -> Viewer:
+    """Signed in, a banned account included: it may read the decisions about it and appeal."""
     if viewer.principal is None:
         raise SignInRequired(_next_path(request))
+    return viewer
+
+
+BannedToo = Annotated[Viewer, Depends(any_signed_in_dependency)]
+
+
+async def signed_in_dependency(viewer: BannedToo) -> Viewer:
+    if viewer.user.status is UserStatus.BANNED:
+        raise Forbidden(
+            "this account was banned for breaking the rules; open /decisions to "
+            "read why and appeal",
+            code="account_banned",
+        )
     return viewer
 
 

@@ -6,11 +6,19 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from parley.web import client_account, client_auth, client_chats, client_messages, failures
+from parley.web import (
+    client_account,
+    client_auth,
+    client_chats,
+    client_messages,
+    failures,
+    moderation,
+    reports,
+)
 from parley.web.headers import BrowserGuard
 from parley.web.pages import STATIC
 
-ROUTERS = (client_auth, client_chats, client_messages, client_account)
+ROUTERS = (client_auth, client_chats, client_messages, client_account, reports, moderation)
 
 
 def install(app: FastAPI) -> None:
