@@ -21,7 +21,9 @@ from parley.api.app import create_app
 from parley.config import Settings
 from parley.container import Container
 from parley.demo import world
+from parley.domain.moderation import Subject
 from parley.security.ratelimit import NoRateLimiter
+from parley.services import accounts, appeals, cases, chats, decisions, messages, reports
 from parley.store import migrate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,6 +105,7 @@ async def main() -> None:
         await container.start()
         container.ctx.limiter = NoRateLimiter()  # seeding posts hundreds of messages at once
         await world.seed(container.ctx)
+        await stage_moderation(container)
         app = create_app(container)
         port = free_port()
         server = uvicorn.Server(
@@ -124,6 +127,50 @@ async def main() -> None:
             server.should_exit = True
             await task
             await container.close()
+
+
+STAGE: dict[str, int] = {}
+
+
+async def stage_moderation(container: Container) -> None:
+    """Give the consoles something to show: the scanner's pass over the demo world, two user
+    reports, one decision and its appeal."""
+    ctx = container.ctx
+    await container.scanner.catch_up()
+    ids = {p.key: (await accounts.find_user_by_phone(ctx, p.phone)) for p in world.PEOPLE}
+    uid = {k: u.id for k, u in ids.items() if u is not None}
+    market = await chats.resolve_chat(ctx, uid["alice"], username="night_market_shop")
+    posts = await messages.get_history(ctx, uid["alice"], chat_id=market.chat.id, limit=10)
+    STAGE["market"] = market.chat.id
+    STAGE["post"] = posts[0].id
+    for who, post, comment in (
+        ("alice", posts[0], "Selling drugs openly"),
+        ("bob", posts[0], "this is a drug shop"),
+        ("carol", posts[1], ""),
+    ):
+        await reports.file_report(
+            ctx,
+            uid[who],
+            subject=Subject.message(market.chat.id, post.id),
+            rule_id="illegal.drugs.sale",
+            comment=comment,
+        )
+    queue = await cases.list_queue(ctx, uid["maria"], state="active", limit=50)
+    decided = await decisions.decide_case(
+        ctx,
+        uid["maria"],
+        case_id=queue[-1].id,
+        action="remove",
+        rule_id=queue[-1].rule_id or "illegal.drugs.sale",
+        reasons="Offering illegal goods for sale to the public.",
+    )
+    await appeals.appeal_decision(
+        ctx,
+        uid["mallory"],
+        decision_id=decided.id,
+        text="These are legal herbal products, not drugs.",
+    )
+    STAGE["case"] = queue[0].id
 
 
 def pages() -> list[tuple[str, str | None, Step]]:
@@ -157,6 +204,23 @@ def pages() -> list[tuple[str, str | None, Step]]:
     async def join(page: Page, base: str) -> None:
         await page.goto(f"{base}/join")
 
+    async def report(page: Page, base: str) -> None:
+        await page.goto(
+            f"{base}/report?kind=message&chat={STAGE['market']}&message={STAGE['post']}"
+        )
+
+    async def queue(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/moderation")
+
+    async def case(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/moderation/cases/{STAGE['case']}")
+
+    async def appeals_page(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/moderation/appeals")
+
+    async def my_decisions(page: Page, base: str) -> None:
+        await page.goto(f"{base}/decisions")
+
     return [
         ("signin", None, signin),
         ("chats", "alice", chats),
@@ -167,6 +231,11 @@ def pages() -> list[tuple[str, str | None, Step]]:
         ("sessions", "alice", sessions),
         ("new-chat", "alice", new),
         ("join", "alice", join),
+        ("report", "alice", report),
+        ("moderation-queue", "maria", queue),
+        ("moderation-case", "maria", case),
+        ("moderation-appeals", "sam", appeals_page),
+        ("decisions", "mallory", my_decisions),
     ]
 
 

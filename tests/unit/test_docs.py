@@ -22,3 +22,11 @@ def test_every_api_path_is_documented() -> None:
     paths = set(build_app().openapi()["paths"]) | {"/api/v1/updates/ws"}
     missing = sorted(p for p in paths if p.startswith("/api/v1/") and f"`{p}`" not in text)
     assert not missing, f"docs/api.md does not mention: {missing}"
+
+
+def test_readme_shows_every_screenshot() -> None:
+    readme = (DOCS.parent / "README.md").read_text()
+    shots = sorted(p.name for p in (DOCS / "screenshots").glob("*.png"))
+    assert shots, "docs/screenshots/ is empty: run scripts/screenshots.py"
+    missing = [name for name in shots if f"docs/screenshots/{name}" not in readme]
+    assert not missing, f"README.md does not show: {missing}"
