@@ -30,8 +30,10 @@ from tests.helpers import Api
 BACKEND = os.environ.get("PARLEY_TEST_BACKEND", "sqlite")
 PG_URL = os.environ.get("PARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("PARLEY_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-PG_TEMPLATE = "parley_test_template"
 _run_id = uuid.uuid4().hex[:8]
+# One template per test run: suites running side by side on one server (several checkouts,
+# CI and a developer) must not drop each other's template.
+PG_TEMPLATE = f"parley_tpl_{_run_id}"
 _db_numbers = itertools.count(1)
 
 
@@ -44,15 +46,20 @@ def pg_admin(*statements: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """An SQLite file at the schema head; on PostgreSQL, also the template database."""
     path = tmp_path_factory.mktemp("template") / "parley.db"
     migrate.upgrade(f"sqlite:///{path}")
-    if BACKEND == "postgres":
-        pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)",
-                 f"CREATE DATABASE {PG_TEMPLATE}")  # fmt: skip
-        migrate.upgrade(f"{PG_URL}/{PG_TEMPLATE}")
-    return path
+    if BACKEND != "postgres":
+        yield path
+        return
+    pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)",
+             f"CREATE DATABASE {PG_TEMPLATE}")  # fmt: skip
+    migrate.upgrade(f"{PG_URL}/{PG_TEMPLATE}")
+    try:
+        yield path
+    finally:
+        pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
 
 
 @pytest.fixture
