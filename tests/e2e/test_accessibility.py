@@ -64,6 +64,7 @@ async def test_main_pages_have_no_axe_violations(
             "/chats",
             f"/chats/{group['id']}",
             f"/chats/{group['id']}/info",
+            f"/chats/{group['id']}/members",
             "/settings",
             "/settings/sessions",
             "/new",

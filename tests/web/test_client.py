@@ -141,6 +141,10 @@ async def test_join_by_username_and_by_invite_link(web: Web, api: Api) -> None:
     r = await guest.form(f"/join/{link.group(2)}")
     assert r.status_code == 303 and r.headers["location"] == f"/chats/{group_id}"
     assert 'id="composer"' in (await guest.get(f"/chats/{group_id}")).text
+    listing = (await guest.get(f"/chats/{group_id}/members")).text
+    assert "Owner" in listing and "Guest" in listing and ">owner<" in listing
+    assert (await guest.get(f"/chats/{channel_id}/members")).status_code == 403
+    assert "see the list" not in (await guest.get(f"/chats/{channel_id}/info")).text
     r = await guest.form("/join", {"query": "@nobody_here"})
     assert r.status_code == 404 and "nobody has this username" in r.text
 

@@ -33,6 +33,7 @@ class Abilities:
     edit_any: bool
     change_info: bool
     invite: bool
+    see_members: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ def _abilities(tx: Tx, view: ChatView, now: datetime) -> Abilities:
         edit_any=channel and right("can_edit_messages"),
         change_info=not private and right("can_change_info"),
         invite=not private and right("can_invite_users"),
+        see_members=not private
+        and (member is not None and member.is_admin if channel else active or chat.is_public),
     )
 
 

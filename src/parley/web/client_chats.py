@@ -13,12 +13,13 @@ from fastapi.responses import RedirectResponse, Response
 from parley.api.deps import CtxDep
 from parley.domain.chats import ChatKind
 from parley.domain.errors import DomainError, InvalidInput, NotFound
-from parley.services import accounts, chats, conversations, resolve
+from parley.services import accounts, chats, conversations, members, resolve
 from parley.web.guard import ViewerDep
 from parley.web.pages import page
 
 router = APIRouter(include_in_schema=False)
 Before = Annotated[int | None, Query(ge=1)]
+MEMBERS_PAGE = 50
 INVITE = re.compile(r"(?:^|/join/)([A-Za-z0-9_-]{8,64})/?$")
 
 
@@ -98,6 +99,28 @@ async def chat_info_page(
     info = await conversations.load_chat_info(ctx, viewer.user_id, chat_id=chat_id)
     base = (ctx.settings.public_url or str(request.base_url)).rstrip("/")
     return page(request, "chat_info.html", viewer=viewer, info=info, base_url=base)
+
+
+@router.get("/chats/{chat_id}/members")
+async def members_page(
+    request: Request,
+    chat_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    found = await members.list_members(
+        ctx, viewer.user_id, chat_id=chat_id, after_user_id=after, limit=MEMBERS_PAGE
+    )
+    return page(
+        request,
+        "members.html",
+        viewer=viewer,
+        chat_id=chat_id,
+        found=found,
+        more=len(found) == MEMBERS_PAGE,
+        after=after,
+    )
 
 
 @router.post("/chats/{chat_id}/join")
