@@ -233,6 +233,11 @@ function onFrame(frame) {
     retry = 500;
     const state = (frame.chats || []).find((c) => c.chat_id === chatId);
     if (state && state.pts > pts) catchUp();
+    // Anything that happened between drawing the page and this socket's start shows as a
+    // newer pts than the chat list was drawn with.
+    const drawn = new Map($$('#chat-list a.dialog').map((a) => [Number(a.dataset.chatId), Number(a.dataset.pts)]));
+    if ((frame.chats || []).some((c) => !drawn.has(c.chat_id) || c.pts > drawn.get(c.chat_id))) refreshChatList();
+    document.documentElement.dataset.live = 'ready';
     markRead();
   } else if (frame.type === 'chat_event') {
     onChatEvent(frame);
@@ -264,7 +269,6 @@ function connect() {
     retry = Math.min(retry * 2, 15000);
   });
   document.documentElement.dataset.live = 'connecting';
-  socket.addEventListener('open', () => { document.documentElement.dataset.live = 'open'; });
 }
 
 if (document.body.classList.contains('app')) {
