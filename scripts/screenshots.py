@@ -93,7 +93,7 @@ async def chat_id(page: Page, base: str, title: str) -> None:
     await page.goto(f"{base}/chats")
     await page.locator("#chat-list a.dialog", has_text=title).first.click()
     await page.wait_for_selector("#conversation")
-    await page.wait_for_function("document.documentElement.dataset.live === 'ready'")
+    await page.locator("html[data-live='ready']").wait_for(state="attached")
 
 
 async def main() -> None:

@@ -90,4 +90,4 @@ async def open_page(browser: Browser, server: str) -> AsyncIterator[OpenPage]:
 
 async def wait_live(page: Page) -> None:
     """The page's WebSocket is ready (live updates flow from here on)."""
-    await page.wait_for_function("document.documentElement.dataset.live === 'ready'")
+    await page.locator("html[data-live='ready']").wait_for(state="attached")
