@@ -183,3 +183,20 @@ async def test_profile_edit_and_sessions_revoke(web: Web) -> None:
     assert r.status_code == 303 and r.headers["location"].startswith("/signin")
     assert "parley_session=;" in r.headers.get("set-cookie", "")
     assert (await alice.get("/chats")).status_code == 200
+
+
+async def test_history_pages_and_the_page_around_a_message(web: Web, api: Api) -> None:
+    alice = await web("Alice")
+    bob = await api.signup("Bob")
+    alice_id = int(str((await me(alice))["id"]))
+    chat_id = (await api.post(bob, "/api/v1/chats/private", {"user_id": alice_id})).json()["id"]
+    sent = [await api.send(bob, chat_id, f"note number {i}") for i in range(60)]
+    page = (await alice.get(f"/chats/{chat_id}")).text
+    assert f'id="m-{sent[-1]["id"]}"' in page and f'id="m-{sent[0]["id"]}"' not in page
+    older = re.search(r'hx-get="(/chats/\d+/older\?before=\d+)"', page)
+    assert older is not None and "Jump to the latest" not in page
+    fragment = (await alice.htmx("GET", older.group(1))).text
+    assert f'id="m-{sent[0]["id"]}"' in fragment and "<html" not in fragment
+    around = (await alice.get(f"/chats/{chat_id}?around={sent[5]['id']}")).text
+    assert f'id="m-{sent[5]["id"]}"' in around and f'id="m-{sent[-1]["id"]}"' not in around
+    assert "Jump to the latest messages" in around and 'data-newest="0"' in around

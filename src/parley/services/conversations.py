@@ -46,6 +46,7 @@ class Conversation:
     abilities: Abilities
     has_older: bool
     viewer_id: int
+    newest: bool = True  # the page ends with the chat's latest message
 
     def may_edit(self, message: Message) -> bool:
         if message.kind is MessageKind.SERVICE or message.deleted:

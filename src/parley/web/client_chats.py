@@ -20,6 +20,7 @@ from parley.web.pages import page
 router = APIRouter(include_in_schema=False)
 Before = Annotated[int | None, Query(ge=1)]
 MEMBERS_PAGE = 50
+AROUND_AFTER = 10  # messages shown after the one a link points at
 INVITE = re.compile(r"(?:^|/join/)([A-Za-z0-9_-]{8,64})/?$")
 
 
@@ -54,7 +55,12 @@ async def conversation_page(
     ctx: CtxDep,
     before: Before = None,
     reply: Before = None,
+    around: Before = None,
 ) -> Response:
+    """The newest page, or the page before a message (paging back), or the page around one
+    (a search result, a quoted or pinned message further back)."""
+    if around is not None and before is None:
+        before = around + AROUND_AFTER + 1
     convo = await conversations.load_conversation(
         ctx, viewer.user_id, chat_id=chat_id, before_id=before
     )

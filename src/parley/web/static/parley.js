@@ -116,7 +116,17 @@ if (conv && list) {
   const target = location.hash.startsWith('#m-') && document.getElementById(location.hash.slice(1));
   if (target) target.scrollIntoView({ block: 'center' }); else scrollToEnd();
 
-  list.addEventListener('click', (e) => {
+  conv.addEventListener('click', (e) => {
+    // A quoted or pinned message already on the page: scroll to it instead of reloading.
+    const jump = e.target.closest('[data-jump]');
+    const shown = jump && document.getElementById(`m-${jump.dataset.jump}`);
+    if (shown) {
+      e.preventDefault();
+      shown.scrollIntoView({ block: 'center' });
+      shown.classList.add('flash-target');
+      setTimeout(() => shown.classList.remove('flash-target'), 1600);
+      return;
+    }
     const reply = e.target.closest('[data-reply]');
     if (reply && composer) {
       e.preventDefault();
@@ -169,13 +179,14 @@ function applyEvent(ev) {
   const data = ev.data || {};
   switch (ev.kind) {
     case 'message.new':
-      fetchMessage(chatId, data.message_id);
+      // A page of older history is not where new messages go; "Jump to the latest" is.
+      if (conv.dataset.newest === '1') fetchMessage(chatId, data.message_id);
       break;
     case 'message.edit':
     case 'message.visibility':
       fetchMessage(chatId, data.message_id);
       // Replies quoting it show its new form too.
-      for (const quote of $$(`.reply-quote[href="#m-${data.message_id}"]`, list)) {
+      for (const quote of $$(`.reply-quote[data-jump="${data.message_id}"]`, list)) {
         const li = quote.closest('li.msg');
         if (li) fetchMessage(chatId, Number(li.dataset.id));
       }
