@@ -131,6 +131,7 @@ async def load_conversation(
         people, replies = _people_and_replies(
             tx, chat_id, [*shown, *([pinned] if pinned else [])], extra
         )
+        newest = before_id is None or not shown or shown[-1].id >= chat.top_message_id
         return Conversation(
             view=view,
             messages=shown,
@@ -140,6 +141,7 @@ async def load_conversation(
             abilities=_abilities(tx, view, now),
             has_older=has_older,
             viewer_id=user_id,
+            newest=newest,
         )
 
     return await ctx.db.read(run)
