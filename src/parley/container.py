@@ -17,6 +17,7 @@ from parley.metrics import Metrics
 from parley.security.crypto import FieldCipher
 from parley.security.ratelimit import MemoryRateLimiter, RateLimiter
 from parley.services.auth_cache import AuthCache
+from parley.services.bot_runtime import BotRuntime
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
 from parley.services.live import Hub
@@ -58,6 +59,7 @@ class Container:
             limiter=self.limiter, bus=self.bus, code_sender=sender, auth_cache=self.auth_cache,
         )  # fmt: skip
         self.hub = Hub(self.db, self.bus)
+        self.bots = BotRuntime(self.ctx)
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
@@ -70,14 +72,19 @@ class Container:
         if "user_id" in message:
             self.auth_cache.evict_user(int(message["user_id"]))
 
-    async def start(self) -> None:
+    async def start(self, *, background: bool = True) -> None:
+        """Start the bus and, unless a one-off command runs, the background work (bot update
+        dispatch, webhook delivery)."""
         if self._started:
             return
         await self.bus.start()
+        if background:
+            self.bots.start()
         self._started = True
 
     async def close(self) -> None:
         if self._started:
+            await self.bots.close()
             await self.bus.close()
             self._started = False
         self.db.close()

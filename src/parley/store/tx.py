@@ -7,9 +7,11 @@ from functools import cached_property
 from sqlalchemy.engine import Connection
 
 from parley.store.audit import AuditRepo
+from parley.store.bots import BotsRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
 from parley.store.events import EventsRepo
+from parley.store.media import MediaRepo
 from parley.store.messages import MessagesRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
@@ -61,3 +63,11 @@ class Tx:
     @cached_property
     def violations(self) -> ViolationsRepo:
         return ViolationsRepo(self.conn)
+
+    @cached_property
+    def bots(self) -> BotsRepo:
+        return BotsRepo(self.conn)
+
+    @cached_property
+    def media(self) -> MediaRepo:
+        return MediaRepo(self.conn)
