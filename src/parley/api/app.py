@@ -13,6 +13,7 @@ from parley.api import errors
 from parley.api.middleware import BodyLimit, MetricsMiddleware
 from parley.api.routes import auth, chats, health, me, members, messages, updates, users
 from parley.api.schemas.events import render_live
+from parley.botapi import app as botapi
 from parley.container import Container
 
 API_PREFIX = "/api/v1"
@@ -30,6 +31,7 @@ def attach(app: FastAPI, container: Container) -> None:
     container per test."""
     app.state.container = container
     container.hub.set_renderer(render_live)
+    botapi.install(container.ctx, container.bots.webhooks)
 
 
 def build_app() -> FastAPI:
@@ -58,6 +60,7 @@ def build_app() -> FastAPI:
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)
+    app.include_router(botapi.router)
 
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(BodyLimit)

@@ -405,3 +405,39 @@ async def refs_for(
     return await ctx.db.read(
         lambda tx: load_refs(tx, bot_id, messages, user_ids=user_ids, chat_ids=chat_ids)
     )
+
+
+# -- member actions with Telegram's meaning ---------------------------------------------------
+async def unban_chat_member(
+    ctx: Ctx, bot_id: int, *, chat_id: int, user_id: int, only_if_banned: bool
+) -> None:
+    """unbanChatMember: afterwards the user is not a member but may join. A current member is
+    therefore removed, unless only_if_banned asks to touch banned users only."""
+    from parley.services import members  # members depends on chats, which is below bots
+
+    now = ctx.clock.now()
+
+    def run(tx: Tx) -> str | None:
+        member = tx.members.get(chat_id, user_id)
+        return None if member is None else str(effective_status(member, now))
+
+    status = await ctx.db.read(run)
+    if status == MemberStatus.BANNED:
+        await members.unban_member(ctx, bot_id, chat_id=chat_id, user_id=user_id)
+    elif status in ("owner", "admin", "member", "restricted") and not only_if_banned:
+        await members.ban_member(ctx, bot_id, chat_id=chat_id, user_id=user_id, kick_only=True)
+
+
+async def latest_pinned(ctx: Ctx, bot_id: int, *, chat_id: int) -> int | None:
+    now = ctx.clock.now()
+
+    def run(tx: Tx) -> int | None:
+        member = tx.members.get(chat_id, bot_id)
+        if member is None or effective_status(member, now) not in (
+            MemberStatus.OWNER, MemberStatus.ADMIN, MemberStatus.MEMBER, MemberStatus.RESTRICTED
+        ):  # fmt: skip
+            raise NotFound("chat not found", code="chat_not_found")
+        pinned = tx.messages.pinned(chat_id, limit=1)
+        return pinned[0].id if pinned else None
+
+    return await ctx.db.read(run)
