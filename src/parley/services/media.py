@@ -171,17 +171,17 @@ async def store_upload(ctx: Ctx, uploader_id: int, upload: Upload, *, kind: str)
     return photo_media(files) if kind == "photo" else document_media(files[0])
 
 
-async def media_for(ctx: Ctx, file_id: str, *, kind: str) -> dict[str, Any]:
-    """The media object for a file sent again by its file_id."""
+async def media_for(ctx: Ctx, file_id: str, *, kind: str | None) -> dict[str, Any]:
+    """The media object for a file sent again by its file_id (of `kind`, or of any kind)."""
 
     def run(tx: Tx) -> dict[str, Any]:
         found = tx.media.by_file_id(file_id) if len(file_id) <= 64 else None
         if found is None:
             raise InvalidInput("wrong file identifier/HTTP URL specified", code="file_id_invalid")
-        if found.kind != kind:
+        if kind is not None and found.kind != kind:
             raise InvalidInput(f"wrong type of the web page content: file is not a {kind}",
                                code="file_kind_mismatch")  # fmt: skip
-        if kind == "photo":
+        if found.kind == "photo":
             return photo_media(tx.media.group(found.group_key))
         return document_media(found)
 
@@ -193,7 +193,7 @@ async def send_media(
     user_id: int,
     *,
     chat_id: int,
-    kind: str,
+    kind: str | None,
     file_id: str | None = None,
     upload: Upload | None = None,
     caption: str = "",
@@ -206,11 +206,11 @@ async def send_media(
     if len(caption) > CAPTION_MAX:
         raise InvalidInput("message caption is too long", code="caption_too_long")
     if upload is not None:
-        media = await store_upload(ctx, user_id, upload, kind=kind)
+        media = await store_upload(ctx, user_id, upload, kind=kind or "document")
     elif file_id:
         media = await media_for(ctx, file_id, kind=kind)
     else:
-        raise InvalidInput(f"there is no {kind} in the request", code="media_missing")
+        raise InvalidInput(f"there is no {kind or 'file'} in the request", code="media_missing")
     return await messages.send_message(
         ctx, user_id, chat_id=chat_id, text=caption, entities=entities, reply_to_id=reply_to_id,
         random_id=random_id, media=media, extra=extra,
