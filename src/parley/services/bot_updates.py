@@ -174,6 +174,9 @@ class _Batch:
                              reply_to_sender=reply.sender_id if reply else None)  # fmt: skip
 
     def _on_member(self, event: ChatEvent) -> None:
+        chat = self.chats.get(event.chat_id)
+        if chat is None or chat.kind is ChatKind.PRIVATE:
+            return  # a private chat's membership changes only by blocking (services/bots.py)
         data = event.data
         subject = int(data.get("user_id", 0))
         new = str(data.get("status", ""))
