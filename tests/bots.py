@@ -45,11 +45,11 @@ async def create_bot(api: Api, owner: Person, username: str, name: str = "Test B
     return Bot(id=body["bot"]["id"], token=body["token"], username=username, http=api.http)
 
 
-async def eventually(check: Callable[[], Awaitable[T | None]], *, timeout: float = 10.0,
+async def eventually(check: Callable[[], Awaitable[T | None]], *, within: float = 10.0,
                      interval: float = 0.02) -> T:  # fmt: skip
-    """Poll `check` until it returns something truthy, or fail after `timeout` seconds."""
+    """Poll `check` until it returns something truthy, or fail after `within` seconds."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while True:
         value = await check()
         if value:

@@ -47,7 +47,11 @@ async def test_unknown_method_and_bad_requests(api: Api) -> None:
     assert r.status_code == 404
     assert r.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
     r = await bot.raw("sendMessage", chat_id=-1000000000999, text="hi")
-    assert r.json() == {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+    assert r.json() == {
+        "ok": False,
+        "error_code": 400,
+        "description": "Bad Request: chat not found",
+    }
     r = await bot.raw("sendMessage", chat_id=owner.id, text="hi")
     assert r.status_code == 403
     assert r.json()["description"] == "Forbidden: bot can't initiate conversation with a user"

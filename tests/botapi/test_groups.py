@@ -28,8 +28,10 @@ async def test_privacy_mode_membership_updates_and_admin_bots(api: Api) -> None:
     joined = got[0]["my_chat_member"]
     assert joined["chat"] == {"id": tg_chat, "type": "supergroup", "title": "G"}
     assert joined["old_chat_member"]["status"] == "left"
-    assert joined["new_chat_member"] == {"status": "member", "user": {
-        "id": bot.id, "is_bot": True, "first_name": "Quiet", "username": "quiet_bot"}}
+    assert joined["new_chat_member"] == {
+        "status": "member",
+        "user": {"id": bot.id, "is_bot": True, "first_name": "Quiet", "username": "quiet_bot"},
+    }
     assert got[0]["my_chat_member"]["from"]["id"] == owner.id
     assert [u["id"] for u in got[1]["message"]["new_chat_members"]] == [bot.id]
 
@@ -117,7 +119,7 @@ async def test_moderation_methods(api: Api) -> None:
     assert r.json()["description"] == "Bad Request: can't remove chat owner"
     msg = await bot.call("sendMessage", chat_id=tg_chat, text="rules")
     assert await bot.call("pinChatMessage", chat_id=tg_chat, message_id=msg["message_id"])
-    pinned = (await api.get(owner, f"/api/v1/chats/{group['id']}/messages/{msg['message_id']}"))
+    pinned = await api.get(owner, f"/api/v1/chats/{group['id']}/messages/{msg['message_id']}")
     assert pinned.json()["pinned"] is True
     assert await bot.call("unpinChatMessage", chat_id=tg_chat)
     link = await bot.call("createChatInviteLink", chat_id=tg_chat, name="bot link")
