@@ -12,7 +12,7 @@ import orjson
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from parley.botapi.errors import BotApiError, bad_request
+from parley.botapi.errors import bad_request
 
 MAX_FIELDS = 1000
 MAX_FILES = 10
@@ -151,15 +151,17 @@ async def read_params(request: Request) -> Params:
     if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS)
-        except BotApiError:
-            raise
         except Exception:
             raise bad_request("can't parse the request body") from None
-        for key, value in form.multi_items():
-            if isinstance(value, UploadFile):
-                params.files[key] = InputFile(data=await value.read(), file_name=value.filename,
-                                              mime_type=value.content_type)  # fmt: skip
-            else:
-                params.values[key] = value
+        try:
+            for key, value in form.multi_items():
+                if isinstance(value, UploadFile):
+                    params.files[key] = InputFile(data=await value.read(),
+                                                  file_name=value.filename,
+                                                  mime_type=value.content_type)  # fmt: skip
+                else:
+                    params.values[key] = value
+        finally:
+            await form.close()  # uploads spool to temporary files
         return params
     raise bad_request(f"unsupported Content-Type {ctype[:64]}")
