@@ -121,7 +121,6 @@ async def test_webhook_retries_with_backoff_then_delivers(
         await eventually(lambda: asyncio.sleep(0, received))
     assert secrets == ["s3cr3t", "s3cr3t"]
     assert received[0]["message"]["text"] == "first"
-    r = await api.get(user, f"/api/v1/chats/{chat_id}/messages", limit=1)
 
     async def replied() -> bool:
         r = await api.get(user, f"/api/v1/chats/{chat_id}/messages", limit=1)
