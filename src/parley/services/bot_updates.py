@@ -199,23 +199,23 @@ class _Batch:
                 self.out[bot_id].append(("chat_member", event.chat_id, payload))
 
 
-def dispatch_batch(
-    tx: Tx, cursor: int, now: datetime, *, limit: int = BATCH
-) -> tuple[int, set[int]]:
-    """Turn the events after `cursor` into bot updates; returns the new cursor and the bots that
-    got something. Raises Conflict when another process moved the cursor first."""
+def dispatch_batch(tx: Tx, now: datetime, *, limit: int = BATCH) -> tuple[int, set[int]]:
+    """Turn the events after the dispatcher's cursor into bot updates, in the transaction that
+    moves the cursor; returns how many events were read and the bots that got something.
+    Raises Conflict when another process moved the cursor first (its work stands; ours rolls
+    back)."""
+    cursor = load_cursor(tx)
     events = tx.events.tail(cursor, limit=limit)
     if not events:
-        return cursor, set()
+        return 0, set()
     out = _Batch(tx, events).run()
     touched: set[int] = set()
     for bot_id, items in out.items():
         if queue_updates(tx, bot_id, items, now):
             touched.add(bot_id)
-    new_cursor = events[-1].id
-    if not tx.bots.advance_cursor(cursor, new_cursor):
+    if not tx.bots.advance_cursor(cursor, events[-1].id):
         raise Conflict("another dispatcher moved on", code="dispatch_race")
-    return new_cursor, touched
+    return len(events), touched
 
 
 def load_cursor(tx: Tx) -> int:
@@ -226,6 +226,11 @@ def load_cursor(tx: Tx) -> int:
         cursor = tx.events.last_id()
         tx.bots.init_cursor(cursor)
     return cursor
+
+
+def behind(tx: Tx) -> bool:
+    cursor = tx.bots.cursor()
+    return cursor is None or tx.events.last_id() > cursor
 
 
 class Dispatcher:
@@ -254,22 +259,24 @@ class Dispatcher:
             self._task = None
 
     async def run_once(self) -> int:
-        """Dispatch everything committed so far; returns how many events were read."""
+        """Dispatch everything committed so far; returns how many events were read. An idle
+        check costs one read, never a write."""
         ctx = self.ctx
         total = 0
+        if not await ctx.db.read(behind):
+            return 0
         while True:
-            cursor = await ctx.db.write(load_cursor)
             now = ctx.clock.now()
             try:
-                new_cursor, touched = await ctx.db.write(
-                    lambda tx, c=cursor, n=now: dispatch_batch(tx, c, n)  # type: ignore[misc]
+                count, touched = await ctx.db.write(
+                    lambda tx, n=now: dispatch_batch(tx, n)  # type: ignore[misc]
                 )
             except Conflict:
                 continue
             await notify(ctx, touched)
-            if new_cursor == cursor:
+            if count == 0:
                 return total
-            total += 1
+            total += count
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -328,18 +335,26 @@ class Waiters:
             self._ended_by[bot_id] = reason
             self.wake(bot_id)
 
-    async def wait(self, bot_id: int, seconds: float) -> None:
+    def register(self, bot_id: int) -> tuple[asyncio.Event, int]:
+        """Start waiting before looking at the queue, so an update that lands in between still
+        wakes the poll."""
         self.end(bot_id, "Conflict: terminated by other getUpdates request; make sure that only "
                          "one bot instance is running")  # fmt: skip
-        generation = self._generation[bot_id]
         event = asyncio.Event()
         self._events[bot_id] = event
+        return event, self._generation[bot_id]
+
+    def release(self, bot_id: int, event: asyncio.Event) -> None:
+        if self._events.get(bot_id) is event:
+            del self._events[bot_id]
+
+    async def wait(self, bot_id: int, event: asyncio.Event, generation: int,
+                   seconds: float) -> None:  # fmt: skip
         try:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), timeout=seconds)
         finally:
-            if self._events.get(bot_id) is event:
-                del self._events[bot_id]
+            self.release(bot_id, event)
         if self._generation[bot_id] != generation:
             raise Conflict(self._ended_by.get(bot_id, "Conflict"), code="poll_terminated")
 
@@ -383,10 +398,20 @@ async def get_updates(
             tx.bots.forget_before(bot_id, offset)
         return tx.bots.pending(bot_id, limit=limit)
 
-    found = await ctx.db.write(confirm)
-    if not found and wait > 0:
-        await waiters(ctx).wait(bot_id, wait)
-        found = await ctx.db.read(lambda tx: tx.bots.pending(bot_id, limit=limit))
+    polls = waiters(ctx)
+    event, generation = polls.register(bot_id) if wait > 0 else (None, 0)
+    try:
+        found = await ctx.db.write(confirm)
+    except BaseException:
+        if event is not None:
+            polls.release(bot_id, event)
+        raise
+    if event is not None:
+        if found:
+            polls.release(bot_id, event)
+        else:
+            await polls.wait(bot_id, event, generation, wait)
+            found = await ctx.db.read(lambda tx: tx.bots.pending(bot_id, limit=limit))
     return await _page(ctx, bot_id, found)
 
 
