@@ -79,7 +79,7 @@ class Container:
             return
         await self.bus.start()
         if background:
-            self.bots.start()
+            await self.bots.start()
         self._started = True
 
     async def close(self) -> None:

@@ -15,8 +15,8 @@ class BotRuntime:
         waiters(ctx)  # long polls wake from the bus; subscribe before any request arrives
         ctx.extensions["bots.runtime"] = self
 
-    def start(self) -> None:
-        self.dispatcher.start()
+    async def start(self) -> None:
+        await self.dispatcher.start()
         self.webhooks.start()
 
     async def close(self) -> None:

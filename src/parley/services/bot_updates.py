@@ -247,8 +247,11 @@ class Dispatcher:
         if message.get("t") != "user":
             self._wake.set()
 
-    def start(self) -> None:
+    async def start(self) -> None:
+        """Take a place in the event sequence before anything is served, so no event written
+        after start-up is skipped, then run in the background."""
         if self._task is None:
+            await self.ctx.db.write(load_cursor)
             self._task = asyncio.create_task(self._run(), name="parley-bot-dispatcher")
 
     async def close(self) -> None:
