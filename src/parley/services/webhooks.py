@@ -122,20 +122,23 @@ async def resolve(host: str, port: int) -> list[IpAddress]:
     return found
 
 
-def own_endpoints(ctx: Ctx) -> set[tuple[str, int]]:
-    """Addresses of the platform itself: its configured listener and public URL, and any
-    address a request has reached it on (learned by the Bot API's front room)."""
+async def own_endpoints(ctx: Ctx) -> set[tuple[str, int]]:
+    """Addresses of the platform itself: its configured listener and public URL (resolved once
+    per process), and any address a request has reached it on (learned by the Bot API's front
+    room)."""
     found: set[tuple[str, int]] = set(ctx.extensions.setdefault("bots.own_endpoints", set()))
     s = ctx.settings
     found.add((s.host, s.port))
-    if s.public_url:
-        url = urlsplit(s.public_url)
+    public = ctx.extensions.get("bots.public_endpoints")
+    if public is None:
+        public = set()
+        url = urlsplit(s.public_url or "")
         if url.hostname:
             port = url.port or (443 if url.scheme == "https" else 80)
-            with contextlib.suppress(ValueError, OSError):
-                for info in socket.getaddrinfo(url.hostname, port, type=socket.SOCK_STREAM):
-                    found.add((str(info[4][0]), port))
-    return found
+            with contextlib.suppress(InvalidInput):
+                public = {(str(ip), port) for ip in await resolve(url.hostname, port)}
+        ctx.extensions["bots.public_endpoints"] = public
+    return found | set(public)
 
 
 def remember_own_endpoint(ctx: Ctx, host: str, port: int) -> None:
@@ -154,7 +157,7 @@ async def check_target(ctx: Ctx, url: str, *, ip_address: str | None = None) -> 
             raise BadWebhook("invalid IP address specified") from None
     else:
         ips = await resolve(parsed.hostname, port)
-    own = own_endpoints(ctx)
+    own = await own_endpoints(ctx)
     for ip in ips:
         check_address(ip, port, allow_private=s.webhook_allow_private, own=own)
     return Target(url=parsed, ip=_normalize(ips[0]), port=port)
