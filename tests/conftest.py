@@ -118,6 +118,7 @@ async def live_server(app: FastAPI) -> AsyncIterator[str]:
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", lifespan="off",
         ws="websockets-sansio", proxy_headers=False,  # X-Forwarded-For is Parley's to judge
+        timeout_graceful_shutdown=5,  # a bot's long poll must not hold the session's end
     )  # fmt: skip
     srv = uvicorn.Server(config)
     task = asyncio.create_task(srv.serve())

@@ -89,6 +89,14 @@ class Settings(BaseSettings):
     max_request_bytes: int = 1_048_576
     max_upload_bytes: int = 10_485_760
 
+    # Bots and the Bot API (docs/bot-api.md)
+    webhook_allow_private: bool = False  # let webhooks reach loopback and private networks
+    webhook_require_https: bool = True
+    webhook_timeout_seconds: float = 30.0
+    webhook_retry_base_seconds: float = 1.0
+    webhook_retry_max_seconds: float = 60.0
+    callback_answer_wait_seconds: float = 5.0
+
     @field_validator("trusted_proxies")
     @classmethod
     def _check_networks(cls, value: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ from parley.security.crypto import FieldCipher
 from parley.security.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from parley.services import accounts
 from parley.services.auth_cache import AuthCache
+from parley.services.bot_runtime import BotRuntime
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
 from parley.services.hash_banks import HashBankCache
@@ -78,6 +79,7 @@ class Container:
         self.scheduler = Scheduler(self.ctx, tick=settings.jobs_tick_seconds)
         self.scanner = Scanner(self.ctx, holder=self.scheduler.holder)
         self.scheduler.add(Job("purge_ip_records", timedelta(hours=1), accounts.purge_ip_records))
+        self.bots = BotRuntime(self.ctx)
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
@@ -91,20 +93,24 @@ class Container:
             self.auth_cache.evict_user(int(message["user_id"]))
 
     async def start(self, *, background: bool = True) -> None:
-        """Connect the bus; with `background`, also run the job scheduler and the scanner
-        (servers do; one-off CLI commands do not)."""
+        """Connect the bus; with `background`, also run the background work — the job
+        scheduler, the content scanner, bot update dispatch and webhook delivery (servers do;
+        one-off CLI commands do not)."""
         if self._started:
             return
         await self.bus.start()
-        if background and self.settings.run_jobs:
-            self.scheduler.start()
-            self.scanner.start()
+        if background:
+            await self.bots.start()
+            if self.settings.run_jobs:
+                self.scheduler.start()
+                self.scanner.start()
         self._started = True
 
     async def close(self) -> None:
         if self._started:
             await self.scanner.stop()
             await self.scheduler.stop()
+            await self.bots.close()
             await self.bus.close()
             self._started = False
         if self.redis is not None:

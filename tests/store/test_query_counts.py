@@ -35,6 +35,7 @@ def counting(container: Container) -> Iterator[list[str]]:
 
 
 async def _world(container: Container, people: int) -> tuple[list[int], int]:
+    await container.bots.close()  # its background dispatcher would add its own statements
     ctx = container.ctx
     ctx.limiter = NoRateLimiter()
     ids = []

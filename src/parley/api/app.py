@@ -13,9 +13,11 @@ from parley.api import errors
 from parley.api.middleware import BodyLimit, MetricsMiddleware
 from parley.api.routes import (
     auth,
+    bots,
     chats,
     health,
     me,
+    media,
     members,
     messages,
     moderation,
@@ -24,6 +26,7 @@ from parley.api.routes import (
     users,
 )
 from parley.api.schemas.wire import render_live
+from parley.botapi import app as botapi
 from parley.container import Container
 from parley.web import mount as web
 
@@ -42,6 +45,7 @@ def attach(app: FastAPI, container: Container) -> None:
     container per test."""
     app.state.container = container
     container.hub.set_renderer(render_live)
+    botapi.install(container.ctx, container.bots.webhooks)
 
 
 def build_app() -> FastAPI:
@@ -67,9 +71,12 @@ def build_app() -> FastAPI:
 
     # Routers are included flat, not nested under one /api/v1 router: FastAPI matches nested
     # routers level by level, which cost a quarter of a send's CPU time.
-    for module in (auth, me, users, chats, members, messages, updates, reports, moderation):
+    modules = (auth, me, users, chats, members, messages, updates, reports, moderation, bots,
+               media)  # fmt: skip
+    for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)
+    app.include_router(botapi.router)
     web.install(app)
 
     app.add_middleware(MetricsMiddleware)

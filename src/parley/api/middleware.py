@@ -37,7 +37,8 @@ class BodyLimit:
                     await _reject(send, 400, "bad_request", "Content-Length is not a number")
                     return
                 if declared > limit:
-                    await _reject(send, 413, "too_large", f"request body over {limit} bytes")
+                    await _reject(send, 413, "too_large", f"request body over {limit} bytes",
+                                  telegram=_is_bot_api(path))  # fmt: skip
                     return
         seen = 0
 
@@ -53,15 +54,27 @@ class BodyLimit:
         try:
             await self.app(scope, counted, send)
         except _TooLarge:
-            await _reject(send, 413, "too_large", f"request body over {limit} bytes")
+            await _reject(send, 413, "too_large", f"request body over {limit} bytes",
+                          telegram=_is_bot_api(path))  # fmt: skip
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _reject(send: Send, status: int, code: str, message: str) -> None:
-    body = orjson.dumps(error_body(code, message))
+def _is_bot_api(path: str) -> bool:
+    return path.startswith(("/bot", "/file/bot"))
+
+
+async def _reject(
+    send: Send, status: int, code: str, message: str, *, telegram: bool = False
+) -> None:
+    """Refuse a request; Bot API paths get Telegram's error shape, which bot libraries read."""
+    body = orjson.dumps(
+        {"ok": False, "error_code": status, "description": "Request Entity Too Large"}
+        if telegram and status == 413
+        else error_body(code, message)
+    )
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode())]})  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import admin, db, demo, moderation, serve
+from parley.cli import admin, bot, db, demo, moderation, serve
 
 app = typer.Typer(
     help="Parley: self-hostable messaging with accountable trust and safety.",
@@ -16,6 +16,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 app.add_typer(demo.app, name="demo")
 app.add_typer(moderation.app, name="moderation")
+app.add_typer(bot.app, name="bot")
 
 
 def main() -> None:

@@ -97,7 +97,12 @@ def add_member(
         kind=ChatEventKind.MEMBER_JOIN,
         at=at,
         audience=member_audience(chat),
-        data={"user_id": user_id, "inviter_id": inviter_id, "status": status.value},
+        data={
+            "user_id": user_id,
+            "inviter_id": inviter_id,
+            "status": status.value,
+            "old_status": existing.status.value if existing is not None else "left",
+        },
     )
     if chat.kind is ChatKind.GROUP and announce:
         action = "member_joined" if inviter_id in (None, user_id) else "members_added"
@@ -146,7 +151,12 @@ def remove_member(
         kind=ChatEventKind.MEMBER_LEAVE,
         at=at,
         audience=member_audience(chat),
-        data={"user_id": member.user_id, "actor_id": actor_id, "status": status.value},
+        data={
+            "user_id": member.user_id,
+            "actor_id": actor_id,
+            "status": status.value,
+            "old_status": member.status.value,
+        },
     )
     if chat.kind is ChatKind.GROUP:
         action = "member_left" if actor_id == member.user_id else "member_removed"

@@ -53,16 +53,24 @@ async def add_members(ctx: Ctx, actor_id: int, *, chat_id: int, user_ids: list[i
 
     def run(tx: Tx) -> tuple[list[int], Changes]:
         chat, actor = readable_chat(tx, actor_id, chat_id, now)
-        if chat.kind is not ChatKind.GROUP:
+        found = tx.users.get_many(ids)
+        bots = [u for u in ids if u in found and found[u].is_bot]
+        # Channels are joined by people; only bots are added to them (by admins).
+        if chat.kind is ChatKind.PRIVATE or (chat.kind is ChatKind.CHANNEL
+                                             and len(bots) != len(ids)):  # fmt: skip
             raise InvalidInput("people are added to groups; channels are joined",
                                code="invalid_chat_kind")  # fmt: skip
         # Members of a group may add people, as in Telegram's default group permissions.
         if actor is None or not actor.is_active:
             raise Forbidden("join the group first", code="not_a_member")
-        found = tx.users.get_many(ids)
         missing = [u for u in ids if u not in found]
         if missing:
             raise InvalidInput(f"unknown users: {missing}", code="user_not_found")
+        if bots:
+            check_has_right(chat, actor, "can_invite_users")  # bots are added by admins
+            settings = tx.bots.get_many(bots)
+            if any(b not in settings or not settings[b].can_join_groups for b in bots):
+                raise Forbidden("this bot can't be added to groups", code="bot_groups_disabled")
         changes, added = Changes(), []
         for uid in ids:
             before = tx.members.get(chat_id, uid)
@@ -103,6 +111,7 @@ async def ban_member(
                 raise NotFound("this user is not a member", code="not_a_member")
             target = Member(chat_id=chat_id, user_id=user_id, status=MemberStatus.LEFT,
                             joined_at=now)  # fmt: skip
+        before = target.status.value
         changes = Changes()
         status = MemberStatus.LEFT if kick_only else MemberStatus.BANNED
         remove_member(tx, changes, chat, target, now, status=status, actor_id=actor_id,
@@ -114,7 +123,12 @@ async def ban_member(
                 kind=ChatEventKind.MEMBER_UPDATE,
                 at=now,
                 audience=member_audience(chat),
-                data={"user_id": user_id, "actor_id": actor_id, "status": "banned"},
+                data={
+                    "user_id": user_id,
+                    "actor_id": actor_id,
+                    "status": "banned",
+                    "old_status": before,
+                },
             )
         return changes
 
@@ -138,7 +152,12 @@ async def unban_member(ctx: Ctx, actor_id: int, *, chat_id: int, user_id: int) -
             kind=ChatEventKind.MEMBER_UPDATE,
             at=now,
             audience=member_audience(chat),
-            data={"user_id": user_id, "actor_id": actor_id, "status": "left"},
+            data={
+                "user_id": user_id,
+                "actor_id": actor_id,
+                "status": "left",
+                "old_status": "banned",
+            },
         )
         return changes
 
@@ -178,7 +197,7 @@ async def restrict_member(
         changes = Changes()
         changes.chat(tx, chat_id=chat_id, kind=ChatEventKind.MEMBER_UPDATE, at=now,
                      data={"user_id": user_id, "actor_id": actor_id, "status": status.value,
-                           "can_send": can_send,
+                           "old_status": target.status.value, "can_send": can_send,
                            "until": until.isoformat() if until else None})  # fmt: skip
         return updated, changes
 
@@ -221,6 +240,7 @@ async def promote_member(
         changes = Changes()
         changes.chat(tx, chat_id=chat_id, kind=ChatEventKind.MEMBER_UPDATE, at=now,
                      data={"user_id": user_id, "actor_id": actor_id, "status": status.value,
+                           "old_status": target.status.value,
                            "rights": rights.to_dict() if rights else None})  # fmt: skip
         return updated, changes
 

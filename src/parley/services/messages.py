@@ -253,8 +253,10 @@ async def edit_message(
     text: str | None = None,
     entities: list[dict[str, Any]] | None = None,
     extra: dict[str, Any] | None = None,
+    require_change: bool = False,
 ) -> Message:
-    """Change a message's text (its author; in channels also admins who may edit)."""
+    """Change a message's text (its author; in channels also admins who may edit). With
+    `require_change`, an edit that changes nothing is refused (the Bot API's rule)."""
     if text is not None:
         text = clean_text(text)
         entities = check_entities(text, entities)
@@ -271,6 +273,12 @@ async def edit_message(
         )  # fmt: skip
         if not may_edit:
             raise Forbidden("you can edit only your own messages", code="not_author")
+        if require_change:
+            same_text = text is None or (text == message.text
+                                         and (entities or []) == message.entities)  # fmt: skip
+            same_extra = extra is None or {**message.extra, **extra} == message.extra
+            if same_text and same_extra:
+                raise InvalidInput("message is not modified", code="message_not_modified")
         values: dict[str, Any] = {"edit_date": now}
         if text is not None:
             values.update(text=text, entities=entities or None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parley.store import (
     audit,
+    bots,
     cases,
     chats,
     codes,
@@ -12,6 +13,7 @@ from parley.store import (
     events,
     hash_banks,
     leases,
+    media,
     messages,
     scan_queue,
     sessions,
@@ -22,7 +24,7 @@ from parley.store.schema import metadata
 
 AGGREGATES = (
     users, sessions, codes, chats, messages, events, audit, violations, leases, cases,
-    decisions, hash_banks, cursors, scan_queue,
+    decisions, hash_banks, cursors, scan_queue, bots, media,
 )  # fmt: skip
 
 __all__ = ["AGGREGATES", "metadata"]

@@ -124,15 +124,27 @@ class _SqliteWriter:
         self._batch_max = batch_max
         self._on_batch = on_batch
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._closed = False
         self._thread = threading.Thread(target=self._run, name="parley-sqlite-writer", daemon=True)
         self._thread.start()
 
     def submit(self, job: _Job) -> None:
+        if self._closed:
+            raise RuntimeError("the database is closed")
         self._queue.put(job)
 
     def close(self) -> None:
+        self._closed = True
         self._queue.put(self._STOP)
         self._thread.join(timeout=30)
+        # A job queued while closing would wait forever; fail it instead.
+        while True:
+            try:
+                job = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(job, _Job):
+                _settle(job, False, RuntimeError("the database is closed"))
 
     def _run(self) -> None:
         conn = self._engine.connect()

@@ -7,6 +7,7 @@ from functools import cached_property
 from sqlalchemy.engine import Connection
 
 from parley.store.audit import AuditRepo
+from parley.store.bots import BotsRepo
 from parley.store.cases import CasesRepo, ReportsRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
@@ -15,6 +16,7 @@ from parley.store.decisions import AppealsRepo, DecisionsRepo
 from parley.store.events import EventsRepo
 from parley.store.hash_banks import HashBanksRepo
 from parley.store.leases import LeasesRepo
+from parley.store.media import MediaRepo
 from parley.store.messages import MessagesRepo
 from parley.store.scan_queue import ScanQueueRepo
 from parley.store.sessions import SessionsRepo
@@ -99,3 +101,11 @@ class Tx:
     @cached_property
     def scan_queue(self) -> ScanQueueRepo:
         return ScanQueueRepo(self.conn)
+
+    @cached_property
+    def bots(self) -> BotsRepo:
+        return BotsRepo(self.conn)
+
+    @cached_property
+    def media(self) -> MediaRepo:
+        return MediaRepo(self.conn)

@@ -18,7 +18,7 @@ from parley.api.schemas.messages import (
     message_out,
 )
 from parley.domain.errors import NotFound
-from parley.services import messages
+from parley.services import media, messages
 
 router = APIRouter(prefix="/chats/{chat_id}", tags=["messages"], responses=ERROR_RESPONSES)
 
@@ -45,6 +45,13 @@ async def history(
     "/messages", response_model=SentOut, summary="Send a message (idempotent by random_id)"
 )
 async def send(chat_id: int, body: SendIn, principal: PrincipalDep, ctx: CtxDep) -> SentOut:
+    if body.file_id is not None:
+        sent = await media.send_media(
+            ctx, principal.user.id, chat_id=chat_id, kind=None, file_id=body.file_id,
+            caption=body.text, entities=body.entities, reply_to_id=body.reply_to_id,
+            random_id=body.random_id,
+        )  # fmt: skip
+        return SentOut(message=message_out(sent.message), duplicate=sent.duplicate)
     sent = await messages.send_message(
         ctx, principal.user.id, chat_id=chat_id, text=body.text, random_id=body.random_id,
         reply_to_id=body.reply_to_id, entities=body.entities,

@@ -26,6 +26,9 @@ class SendIn(Model):
     )
     reply_to_id: int | None = None
     entities: list[dict[str, Any]] | None = Field(default=None, max_length=100)
+    file_id: str | None = Field(
+        default=None, max_length=64, description="attach an uploaded file; `text` is its caption"
+    )
 
 
 class EditIn(Model):
