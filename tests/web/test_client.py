@@ -3,9 +3,11 @@ delete, pin, create, join by username and invite link, profile and sessions."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 
+from tests.bots import create_bot, eventually
 from tests.helpers import Api
 from tests.web.helpers import WebUser
 
@@ -200,3 +202,36 @@ async def test_history_pages_and_the_page_around_a_message(web: Web, api: Api) -
     around = (await alice.get(f"/chats/{chat_id}?around={sent[5]['id']}")).text
     assert f'id="m-{sent[5]["id"]}"' in around and f'id="m-{sent[-1]["id"]}"' not in around
     assert "Jump to the latest messages" in around and 'data-newest="0"' in around
+
+
+async def test_inline_buttons_under_a_bots_message(web: Web, api: Api) -> None:
+    owner = await api.signup("Owner")
+    bot = await create_bot(api, owner, "web_button_bot")
+    ann = await web("Ann")
+    ann_id = int(str((await me(ann))["id"]))
+    r = await ann.form(f"/u/{bot.id}/message")
+    chat_path = r.headers["location"]
+    markup = {
+        "inline_keyboard": [
+            [
+                {"text": "Go", "callback_data": "go"},
+                {"text": "Site", "url": "https://example.org/x"},
+            ]
+        ]
+    }
+    sent = await bot.call("sendMessage", chat_id=ann_id, text="Choose", reply_markup=markup)
+    page = (await ann.get(chat_path)).text
+    assert 'name="data" value="go"' in page and 'href="https://example.org/x"' in page
+    assert 'rel="noopener noreferrer nofollow"' in page
+
+    async def bot_answers() -> None:
+        updates = await eventually(bot.updates)
+        query = updates[-1]["callback_query"]
+        await bot.call("answerCallbackQuery", callback_query_id=query["id"], text="Going!")
+
+    answering = asyncio.create_task(bot_answers())
+    r = await ann.htmx("POST", f"{chat_path}/messages/{sent['message_id']}/button", {"data": "go"})
+    await answering
+    assert r.status_code == 200 and "Going!" in r.text and r.headers["hx-retarget"] == "#flash"
+    r = await ann.htmx("POST", f"{chat_path}/messages/{sent['message_id']}/button", {"data": "x"})
+    assert r.status_code == 400

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from parley.api.deps import CtxDep
-from parley.services import conversations, messages
+from parley.services import callbacks, conversations, messages
 from parley.web.guard import ViewerDep
 from parley.web.pages import page
 
@@ -133,4 +133,32 @@ async def pin(
     back = _back(request, chat_id, f"#m-{message_id}")
     return back or await _fragment(
         request, viewer, ctx, chat_id, message_id, headers={"HX-Trigger": "parley:pinned"}
+    )
+
+
+@router.post("/chats/{chat_id}/messages/{message_id}/button")
+async def press_button(
+    request: Request,
+    chat_id: int,
+    message_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    data: Annotated[str, Form(max_length=64)],
+) -> Response:
+    """An inline keyboard button under a bot's message: the bot's answer shows as a notice."""
+    answer = await callbacks.press_button(
+        ctx, viewer.user_id, chat_id=chat_id, message_id=message_id, data=data
+    )
+    text = answer.text or ("" if answer.answered else "The bot has not answered yet.")
+    if not request.headers.get("hx-request"):
+        return RedirectResponse(f"/chats/{chat_id}#m-{message_id}", status_code=303)
+    if not text:
+        return HTMLResponse("")
+    return page(
+        request,
+        "fragments/flash.html",
+        viewer=viewer,
+        message=text,
+        kind="error" if answer.show_alert else "ok",
+        headers={"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"},
     )
