@@ -235,3 +235,51 @@ async def test_inline_buttons_under_a_bots_message(web: Web, api: Api) -> None:
     assert r.status_code == 200 and "Going!" in r.text and r.headers["hx-retarget"] == "#flash"
     r = await ann.htmx("POST", f"{chat_path}/messages/{sent['message_id']}/button", {"data": "x"})
     assert r.status_code == 400
+
+
+async def test_photos_show_and_documents_download_safely(web: Web, api: Api) -> None:
+    import io
+
+    from PIL import Image
+
+    ann = await web("Ann")
+    bob = await api.signup("Bob")
+    ann_id = int(str((await me(ann))["id"]))
+    chat_id = (await api.post(bob, "/api/v1/chats/private", {"user_id": ann_id})).json()["id"]
+    buf = io.BytesIO()
+    Image.new("RGB", (1200, 600), (30, 120, 200)).save(buf, format="PNG")
+    photo = (
+        await api.http.post(
+            "/api/v1/media",
+            headers=bob.headers,
+            data={"kind": "photo"},
+            files={"file": ("p.png", buf.getvalue(), "image/png")},
+        )
+    ).json()
+    await api.post(
+        bob,
+        f"/api/v1/chats/{chat_id}/messages",
+        {"text": "the lake", "file_id": photo["sizes"][-1]["file_id"]},
+    )
+    html = b"<html><script src='/x.js'></script></html>"
+    doc = (
+        await api.http.post(
+            "/api/v1/media",
+            headers=bob.headers,
+            data={"kind": "document"},
+            files={"file": ("page.html", html, "text/html")},
+        )
+    ).json()
+    await api.post(
+        bob, f"/api/v1/chats/{chat_id}/messages", {"text": "notes", "file_id": doc["file_id"]}
+    )
+    page = (await ann.get(f"/chats/{chat_id}")).text
+    shown = re.search(r'<img src="/api/v1/media/([^"]+)" width="(\d+)"', page)
+    assert shown is not None and int(shown.group(2)) <= 800 and 'alt="Photo: the lake"' in page
+    r = await ann.http.get(f"/api/v1/media/{shown.group(1)}")
+    assert r.status_code == 200 and r.headers["content-type"] == "image/jpeg"
+    assert f'href="/api/v1/media/{doc["file_id"]}" download' in page
+    r = await ann.http.get(f"/api/v1/media/{doc['file_id']}")
+    assert r.content == html and r.headers["content-type"] == "application/octet-stream"
+    assert r.headers["content-disposition"].startswith("attachment;")
+    assert "sandbox" in r.headers["content-security-policy"]

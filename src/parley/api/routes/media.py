@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
@@ -35,4 +36,13 @@ async def download(file_id: str, principal: PrincipalDep, ctx: CtxDep) -> Respon
     if len(file_id) > 64:
         raise InvalidInput("not a file id", code="file_id_invalid")
     found, data = await media.read_file(ctx, file_id=file_id)
-    return Response(data, media_type=found.mime_type)
+    # Photos are re-encoded JPEGs and safe to show inline. Anything else was uploaded as is:
+    # served from this origin it could be HTML or script, so it downloads as an attachment,
+    # with no type a browser would run, in a sandbox.
+    headers = {"Content-Security-Policy": "default-src 'none'; sandbox",
+               "Cache-Control": "private, max-age=86400"}  # fmt: skip
+    if found.kind == "photo" and found.mime_type == "image/jpeg":
+        return Response(data, media_type="image/jpeg", headers=headers)
+    name = quote(found.file_name or "file")
+    headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return Response(data, media_type="application/octet-stream", headers=headers)
