@@ -3,6 +3,9 @@ counts, and catching up over a pts gap."""
 
 from __future__ import annotations
 
+import io
+
+from PIL import Image
 from playwright.async_api import Locator, Page, expect
 
 from tests.e2e.conftest import OpenPage, wait_live
@@ -84,6 +87,15 @@ async def test_two_people_chat_live(open_page: OpenPage, api: Api) -> None:
     await theirs.get_by_role("button", name="Delete").click()
     await expect(bubble(a, "Yes! See you there")).to_have_count(0)
     await expect(bubble(b, "Yes! See you there")).to_have_count(0)
+
+    # Alice sends a photo with the paperclip; it appears on both screens.
+    png = io.BytesIO()
+    Image.new("RGB", (320, 200), (40, 160, 90)).save(png, format="PNG")
+    await a.locator("#attach-file").set_input_files(
+        files=[{"name": "park.png", "mimeType": "image/png", "buffer": png.getvalue()}]
+    )
+    await expect(a.locator("#messages .msg.mine img")).to_be_visible()
+    await expect(b.locator("#messages .msg img[alt='Photo']")).to_be_visible()
 
 
 async def test_a_pts_gap_is_filled_from_the_difference(open_page: OpenPage, api: Api) -> None:

@@ -283,3 +283,42 @@ async def test_photos_show_and_documents_download_safely(web: Web, api: Api) -> 
     assert r.content == html and r.headers["content-type"] == "application/octet-stream"
     assert r.headers["content-disposition"].startswith("attachment;")
     assert "sandbox" in r.headers["content-security-policy"]
+
+
+async def test_sending_a_photo_from_the_composer(web: Web, api: Api) -> None:
+    import io
+
+    from PIL import Image
+
+    ann = await web("Ann")
+    r = await ann.form("/new", {"kind": "group", "title": "Photos"})
+    chat_path = r.headers["location"]
+    chat_id = int(chat_path.rsplit("/", 1)[1])
+    page = (await ann.get(chat_path)).text
+    assert f'action="/upload/chats/{chat_id}"' in page
+    buf = io.BytesIO()
+    Image.new("RGB", (640, 480), (200, 80, 40)).save(buf, format="PNG")
+    big = buf.getvalue() + b"\0" * (1_200_000)  # over the 1 MiB limit of ordinary requests
+    files = {"file": ("sunset.png", big, "image/png")}
+    data = {"csrf_token": ann.csrf, "random_id": "77", "caption": "sunset"}
+    r = await ann.http.post(
+        f"/upload/chats/{chat_id}",
+        data=data,
+        files=files,
+        headers={"HX-Request": "true", "Origin": ann.base_url},
+    )
+    assert r.status_code == 200, r.text
+    assert '<img src="/api/v1/media/' in r.text and "sunset" in r.text
+    again = await ann.http.post(
+        f"/upload/chats/{chat_id}", data=data, files=files, headers={"Origin": ann.base_url}
+    )
+    assert again.status_code == 303
+    history = (await ann.http.get(f"/api/v1/chats/{chat_id}/messages")).json()
+    assert [m["text"] for m in history if m["media"]] == ["sunset"]  # the retry posted nothing
+    r = await ann.http.post(
+        f"/upload/chats/{chat_id}",
+        data={"random_id": "78"},
+        files=files,
+        headers={"Origin": ann.base_url},
+    )
+    assert r.status_code == 403  # no CSRF token

@@ -16,7 +16,7 @@ class BodyLimit:
     """Refuse bodies over the limit with 413 before any handler reads them: by Content-Length
     when given, and by counting when the body streams."""
 
-    upload_prefixes = ("/api/v1/media", "/bot")
+    upload_prefixes = ("/api/v1/media", "/bot", "/upload/")  # /upload/: web uploads
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

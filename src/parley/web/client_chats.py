@@ -74,6 +74,7 @@ async def conversation_page(
         active=chat_id,
         convo=convo,
         random_id=new_random_id(),
+        attach_id=new_random_id(),
         replying=replying,
     )
 

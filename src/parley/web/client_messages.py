@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from parley.api.deps import CtxDep
-from parley.services import callbacks, conversations, messages
+from parley.services import callbacks, conversations, media, messages
 from parley.web.guard import ViewerDep
 from parley.web.pages import page
 
@@ -162,3 +162,31 @@ async def press_button(
         kind="error" if answer.show_alert else "ok",
         headers={"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"},
     )
+
+
+@router.post("/upload/chats/{chat_id}")
+async def send_file(
+    request: Request,
+    chat_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    file: Annotated[UploadFile, File()],
+    caption: Annotated[str, Form(max_length=1024)] = "",
+    random_id: Annotated[int | None, Form()] = None,
+) -> Response:
+    """A photo or a file from the composer (under /upload/, where larger bodies are allowed)."""
+    kind = "photo" if (file.content_type or "").startswith("image/") else "document"
+    upload = media.Upload(
+        data=await file.read(), file_name=file.filename, mime_type=file.content_type
+    )
+    sent = await media.send_media(
+        ctx,
+        viewer.user_id,
+        chat_id=chat_id,
+        kind=kind,
+        upload=upload,
+        caption=caption,
+        random_id=random_id,
+    )
+    back = _back(request, chat_id, f"#m-{sent.message.id}")
+    return back or await _fragment(request, viewer, ctx, chat_id, sent.message.id)

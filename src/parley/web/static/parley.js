@@ -2,6 +2,7 @@
 // shortcuts. Plain JavaScript, no build step, no inline script (the CSP forbids it).
 // Everything here enhances pages that already work as plain forms and links.
 
+document.documentElement.classList.add('js');
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 const csrf = () => $('meta[name="csrf-token"]')?.content || '';
@@ -161,6 +162,20 @@ if (composer) {
   text.addEventListener('input', () => {
     text.style.height = 'auto';
     text.style.height = `${Math.min(text.scrollHeight, 240)}px`;
+  });
+}
+
+const attach = $('#attach');
+if (attach) {
+  attach.elements.file.addEventListener('change', () => {
+    if (attach.elements.file.files.length) attach.requestSubmit();
+  });
+  attach.addEventListener('htmx:afterRequest', (e) => {
+    if (e.detail.elt !== attach || !e.detail.successful) return;
+    placeMessage(e.detail.xhr.responseText);
+    attach.reset();
+    attach.elements.random_id.value = randomId();
+    scrollToEnd();
   });
 }
 
