@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, Request, async_playwright
 
 from tests.helpers import Person
 
@@ -51,7 +51,7 @@ OpenPage = Callable[[Person | None], Awaitable[Page]]
 @pytest.fixture
 async def open_page(browser: Browser, server: str) -> AsyncIterator[OpenPage]:
     """A page in a context of its own, signed in as `person` by its session cookie (or not
-    signed in for None). Console errors and failed requests fail the test."""
+    signed in for None). Console errors and any request to another origin fail the test."""
     contexts: list[BrowserContext] = []
     problems: list[str] = []
 
@@ -79,7 +79,19 @@ async def open_page(browser: Browser, server: str) -> AsyncIterator[OpenPage]:
         page.on("dialog", lambda dialog: dialog.accept())
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
+        origin = server.replace("http://", "ws://")
+
+        def local_only(request: Request) -> None:  # no request ever leaves this origin
+            if not request.url.startswith((server, origin, "data:", "blob:")):
+                problems.append(f"external request: {request.url}")
+
+        page.on("request", local_only)
+        page.on("websocket", lambda ws: local_only_ws(ws.url))
         return page
+
+    def local_only_ws(url: str) -> None:
+        if not url.startswith(server.replace("http://", "ws://")):
+            problems.append(f"external websocket: {url}")
 
     yield make
     for context in contexts:
