@@ -322,3 +322,43 @@ async def test_sending_a_photo_from_the_composer(web: Web, api: Api) -> None:
         headers={"Origin": ann.base_url},
     )
     assert r.status_code == 403  # no CSRF token
+
+
+async def test_admins_edit_the_chat_and_manage_members(web: Web, api: Api) -> None:
+    owner, carol, dan = await web("Owner"), await web("Carol"), await web("Dan")
+    r = await owner.form(
+        "/new", {"kind": "group", "title": "Garden club", "username": "gardenclub"}
+    )
+    chat_id = int(r.headers["location"].rsplit("/", 1)[1])
+    for person in (carol, dan):
+        assert (await person.form(f"/chats/{chat_id}/join")).status_code == 303
+    await owner.get(f"/chats/{chat_id}/info")
+    r = await owner.form(
+        f"/chats/{chat_id}/edit",
+        {
+            "title": "Garden & seeds club",
+            "description": "Swap seeds",
+            "username": "gardenclub",
+            "slow_mode_seconds": "30",
+        },
+    )
+    assert r.status_code == 303
+    info = (await owner.get(f"/chats/{chat_id}/info?saved=true")).text
+    assert "Garden &amp; seeds club" in info and "Saved." in info and 'value="30" selected' in info
+    assert 'id="edit"' not in (await carol.get(f"/chats/{chat_id}/info")).text
+    assert (await carol.form(f"/chats/{chat_id}/edit", {"title": "Mine"})).status_code == 403
+
+    carol_id = int(str((await me(carol))["id"]))
+    dan_id = int(str((await me(dan))["id"]))
+    listing = (await owner.get(f"/chats/{chat_id}/members")).text
+    assert f'/members/{carol_id}/promote"' in listing
+    assert "Make admin" not in (await carol.get(f"/chats/{chat_id}/members")).text
+    r = await carol.form(f"/chats/{chat_id}/members/{dan_id}/remove")
+    assert r.status_code == 403
+    assert (await owner.form(f"/chats/{chat_id}/members/{carol_id}/promote")).status_code == 303
+    assert ">admin<" in (await owner.get(f"/chats/{chat_id}/members")).text
+    await carol.get(f"/chats/{chat_id}/members")
+    assert (await carol.form(f"/chats/{chat_id}/members/{dan_id}/ban")).status_code == 303
+    assert (await dan.get(f"/chats/{chat_id}")).status_code == 404
+    r = await owner.form(f"/chats/{chat_id}/members/{dan_id}/fly")
+    assert r.status_code == 400

@@ -34,6 +34,8 @@ class Abilities:
     change_info: bool
     invite: bool
     see_members: bool
+    restrict: bool  # remove and ban members
+    promote: bool  # make and dismiss admins
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,8 @@ def _abilities(tx: Tx, view: ChatView, now: datetime) -> Abilities:
         edit_any=channel and right("can_edit_messages"),
         change_info=not private and right("can_change_info"),
         invite=not private and right("can_invite_users"),
+        restrict=not private and right("can_restrict_members"),
+        promote=not private and right("can_promote_members"),
         see_members=not private
         and (member is not None and member.is_admin if channel else active or chat.is_public),
     )

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from parley.api.deps import CtxDep
-from parley.domain.chats import ChatKind
+from parley.domain.chats import SLOW_MODE_VALUES, AdminRights, ChatKind
 from parley.domain.errors import DomainError, InvalidInput, NotFound
 from parley.services import accounts, chats, conversations, members, resolve
 from parley.web.guard import ViewerDep
@@ -101,11 +101,19 @@ async def pinned_bar(request: Request, chat_id: int, viewer: ViewerDep, ctx: Ctx
 
 @router.get("/chats/{chat_id}/info")
 async def chat_info_page(
-    request: Request, chat_id: int, viewer: ViewerDep, ctx: CtxDep
+    request: Request, chat_id: int, viewer: ViewerDep, ctx: CtxDep, saved: bool = False
 ) -> Response:
     info = await conversations.load_chat_info(ctx, viewer.user_id, chat_id=chat_id)
     base = (ctx.settings.public_url or str(request.base_url)).rstrip("/")
-    return page(request, "chat_info.html", viewer=viewer, info=info, base_url=base)
+    return page(
+        request,
+        "chat_info.html",
+        viewer=viewer,
+        info=info,
+        base_url=base,
+        saved=saved,
+        slow_modes=SLOW_MODE_VALUES,
+    )
 
 
 @router.get("/chats/{chat_id}/members")
@@ -116,6 +124,7 @@ async def members_page(
     ctx: CtxDep,
     after: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
+    info = await conversations.load_chat_info(ctx, viewer.user_id, chat_id=chat_id)
     found = await members.list_members(
         ctx, viewer.user_id, chat_id=chat_id, after_user_id=after, limit=MEMBERS_PAGE
     )
@@ -123,11 +132,59 @@ async def members_page(
         request,
         "members.html",
         viewer=viewer,
+        info=info,
         chat_id=chat_id,
         found=found,
         more=len(found) == MEMBERS_PAGE,
         after=after,
     )
+
+
+@router.post("/chats/{chat_id}/members/{user_id}/{action}")
+async def member_action(
+    chat_id: int, user_id: int, action: str, viewer: ViewerDep, ctx: CtxDep
+) -> Response:
+    """Remove (may rejoin), ban, unban, make admin or dismiss: the rights are checked by the
+    member services; nobody grants a right they lack."""
+    if action in ("remove", "ban"):
+        await members.ban_member(
+            ctx, viewer.user_id, chat_id=chat_id, user_id=user_id, kick_only=action == "remove"
+        )
+    elif action == "promote":
+        await members.promote_member(
+            ctx, viewer.user_id, chat_id=chat_id, user_id=user_id, rights=AdminRights()
+        )
+    elif action == "dismiss":
+        await members.promote_member(
+            ctx, viewer.user_id, chat_id=chat_id, user_id=user_id, rights=None
+        )
+    else:
+        raise InvalidInput("unknown member action", code="invalid_action")
+    return _see_other(f"/chats/{chat_id}/members")
+
+
+@router.post("/chats/{chat_id}/edit")
+async def edit_chat(
+    request: Request,
+    chat_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    title: Annotated[str, Form(max_length=200)],
+    description: Annotated[str, Form(max_length=400)] = "",
+    username: Annotated[str, Form(max_length=40)] = "",
+    slow_mode_seconds: Annotated[int | None, Form()] = None,
+) -> Response:
+    await chats.update_chat(
+        ctx,
+        viewer.user_id,
+        chat_id=chat_id,
+        title=title,
+        description=description,
+        username=username.strip() or None,
+        clear_username=not username.strip(),
+        slow_mode_seconds=slow_mode_seconds,
+    )
+    return _see_other(f"/chats/{chat_id}/info?saved=true")
 
 
 @router.post("/chats/{chat_id}/join")
