@@ -362,3 +362,19 @@ async def test_admins_edit_the_chat_and_manage_members(web: Web, api: Api) -> No
     assert (await dan.get(f"/chats/{chat_id}")).status_code == 404
     r = await owner.form(f"/chats/{chat_id}/members/{dan_id}/fly")
     assert r.status_code == 400
+
+
+async def test_forward_a_message_to_another_chat(web: Web, api: Api) -> None:
+    ann = await web("Ann")
+    bob = await api.signup("Bob")
+    ann_id = int(str((await me(ann))["id"]))
+    dm = (await api.post(bob, "/api/v1/chats/private", {"user_id": ann_id})).json()
+    sent = await api.send(bob, dm["id"], "worth sharing")
+    r = await ann.form("/new", {"kind": "group", "title": "Friends"})
+    group_id = int(r.headers["location"].rsplit("/", 1)[1])
+    choose = (await ann.get(f"/chats/{dm['id']}/messages/{sent['id']}/forward")).text
+    assert f'value="{group_id}"' in choose and "Friends" in choose
+    r = await ann.form(f"/chats/{dm['id']}/messages/{sent['id']}/forward", {"to_chat_id": group_id})
+    assert r.status_code == 303 and r.headers["location"] == f"/chats/{group_id}"
+    page = (await ann.get(f"/chats/{group_id}")).text
+    assert "Forwarded from Bob" in page and "worth sharing" in page

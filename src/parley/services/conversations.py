@@ -111,6 +111,8 @@ def _people_and_replies(
     for m in [*shown, *replies.values()]:
         if m.sender_id is not None:
             ids.add(m.sender_id)
+        if m.forward is not None and m.forward.sender_id is not None:
+            ids.add(m.forward.sender_id)
         ids.update(int(u) for u in m.extra.get("user_ids", []) if isinstance(u, int))
     return tx.users.get_many(ids), replies
 

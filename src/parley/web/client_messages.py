@@ -190,3 +190,33 @@ async def send_file(
     )
     back = _back(request, chat_id, f"#m-{sent.message.id}")
     return back or await _fragment(request, viewer, ctx, chat_id, sent.message.id)
+
+
+@router.get("/chats/{chat_id}/messages/{message_id}/forward")
+async def forward_page(
+    request: Request, chat_id: int, message_id: int, viewer: ViewerDep, ctx: CtxDep
+) -> Response:
+    """Choose where to forward a message: any of your chats."""
+    listing = await conversations.load_chat_list(ctx, viewer.user_id)
+    return page(
+        request,
+        "forward.html",
+        viewer=viewer,
+        listing=listing,
+        chat_id=chat_id,
+        message_id=message_id,
+    )
+
+
+@router.post("/chats/{chat_id}/messages/{message_id}/forward")
+async def forward(
+    chat_id: int,
+    message_id: int,
+    viewer: ViewerDep,
+    ctx: CtxDep,
+    to_chat_id: Annotated[int, Form(ge=1)],
+) -> Response:
+    await messages.forward_messages(
+        ctx, viewer.user_id, from_chat_id=chat_id, message_ids=[message_id], to_chat_id=to_chat_id
+    )
+    return RedirectResponse(f"/chats/{to_chat_id}", status_code=303)
