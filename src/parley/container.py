@@ -16,10 +16,13 @@ from parley.domain.clock import Clock, SystemClock
 from parley.metrics import Metrics
 from parley.security.crypto import FieldCipher
 from parley.security.ratelimit import MemoryRateLimiter, RateLimiter
+from parley.services.accounts import purge_ip_records
 from parley.services.auth_cache import AuthCache
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
+from parley.services.legal import send_due_notices
 from parley.services.live import Hub
+from parley.services.scheduler import Job, Scheduler
 from parley.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -62,7 +65,16 @@ class Container:
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
         ]
+        self.scheduler = Scheduler(self.ctx, [
+            Job("legal.send_due_notices", 60, send_due_notices),
+            Job("accounts.purge_ip_records", 3600, purge_ip_records),
+        ])  # fmt: skip
         self._started = False
+
+    def start_jobs(self) -> None:
+        """Run the periodic jobs in this process (serving processes do; tests and the CLI
+        call the job functions directly)."""
+        self.scheduler.start()
 
     def _on_auth(self, message: dict[str, Any]) -> None:
         if "session_id" in message:
@@ -77,6 +89,7 @@ class Container:
         self._started = True
 
     async def close(self) -> None:
+        await self.scheduler.stop()
         if self._started:
             await self.bus.close()
             self._started = False

@@ -11,7 +11,18 @@ from fastapi import APIRouter, FastAPI
 from parley import __version__
 from parley.api import errors
 from parley.api.middleware import BodyLimit, MetricsMiddleware
-from parley.api.routes import auth, chats, health, me, members, messages, updates, users
+from parley.api.routes import (
+    auth,
+    chats,
+    health,
+    legal,
+    legal_authority,
+    me,
+    members,
+    messages,
+    updates,
+    users,
+)
 from parley.api.schemas.events import render_live
 from parley.container import Container
 
@@ -37,6 +48,7 @@ def build_app() -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container: Container = app.state.container
         await container.start()
+        container.start_jobs()
         try:
             yield
         finally:
@@ -54,10 +66,11 @@ def build_app() -> FastAPI:
     errors.install(app)
 
     api = APIRouter(prefix=API_PREFIX)
-    for module in (auth, me, users, chats, members, messages, updates):
+    for module in (auth, me, users, chats, members, messages, updates, legal):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)
+    app.include_router(legal_authority.router)
 
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(BodyLimit)

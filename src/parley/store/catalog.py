@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-from parley.store import audit, chats, codes, events, messages, sessions, users, violations
+from parley.store import (
+    audit,
+    chats,
+    codes,
+    events,
+    legal_authorities,
+    legal_requests,
+    messages,
+    notices,
+    sessions,
+    users,
+    violations,
+)
 from parley.store.schema import metadata
 
-AGGREGATES = (users, sessions, codes, chats, messages, events, audit, violations)
+AGGREGATES = (
+    users, sessions, codes, chats, messages, events, audit, violations,
+    legal_authorities, legal_requests, notices,
+)  # fmt: skip
 
 __all__ = ["AGGREGATES", "metadata"]

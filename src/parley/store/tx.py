@@ -10,7 +10,10 @@ from parley.store.audit import AuditRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
 from parley.store.events import EventsRepo
+from parley.store.legal_authorities import AuthoritiesRepo
+from parley.store.legal_requests import LegalRequestsRepo
 from parley.store.messages import MessagesRepo
+from parley.store.notices import SystemAccountsRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
 from parley.store.violations import ViolationsRepo
@@ -61,3 +64,15 @@ class Tx:
     @cached_property
     def violations(self) -> ViolationsRepo:
         return ViolationsRepo(self.conn)
+
+    @cached_property
+    def authorities(self) -> AuthoritiesRepo:
+        return AuthoritiesRepo(self.conn)
+
+    @cached_property
+    def legal(self) -> LegalRequestsRepo:
+        return LegalRequestsRepo(self.conn)
+
+    @cached_property
+    def system_accounts(self) -> SystemAccountsRepo:
+        return SystemAccountsRepo(self.conn)
