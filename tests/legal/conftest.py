@@ -9,7 +9,6 @@ import base64
 import copy
 import ipaddress
 import itertools
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,8 +36,7 @@ def b64url(data: bytes) -> str:
 
 
 def raw_public(key: Ed25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(serialization.Encoding.Raw,
-                                         serialization.PublicFormat.Raw)  # fmt: skip
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def rfc3339(value: datetime) -> str:
@@ -73,15 +71,18 @@ class AuthorityClient:
             "request_id": f"REQ-{next(_ids)}",
             "authority_id": self.id,
             "key_id": self.key_id,
-            "legal_basis": {"type": "court_order", "reference": "AZ 4 Gs 123/26",
-                            "issued_at": rfc3339(now - timedelta(days=2)),
-                            "issued_by": "Amtsgericht Berlin-Tiergarten"},
+            "legal_basis": {
+                "type": "court_order",
+                "reference": "AZ 4 Gs 123/26",
+                "issued_at": rfc3339(now - timedelta(days=2)),
+                "issued_by": "Amtsgericht Berlin-Tiergarten",
+            },
             "offence": {"category": "drugs", "description": "sale of narcotics in a channel"},
             "targets": targets,
             "data_requested": ["phone_number", "ip_addresses"],
             "period": {"from": rfc3339(now - timedelta(days=30)), "to": rfc3339(now)},
             "nondisclosure_until": None,
-        }  # fmt: skip
+        }
         for name, value in changes.items():
             if value is None:
                 env.pop(name, None)
@@ -92,17 +93,20 @@ class AuthorityClient:
     def signed(self, targets: list[dict[str, Any]], **changes: Any) -> dict[str, Any]:
         return sign(self.envelope(targets, **changes), self.key)
 
-    async def submit(self, envelope: dict[str, Any], *,
-                     headers: dict[str, str] | None = None) -> httpx.Response:  # fmt: skip
-        return await self.http.post("/legal/v1/requests", json=envelope,
-                                    headers=self.headers if headers is None else headers)  # fmt: skip
+    async def submit(
+        self, envelope: dict[str, Any], *, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
+        return await self.http.post(
+            "/legal/v1/requests",
+            json=envelope,
+            headers=self.headers if headers is None else headers,
+        )
 
     async def status(self, request_pk: int) -> httpx.Response:
         return await self.http.get(f"/legal/v1/requests/{request_pk}", headers=self.headers)
 
     async def package(self, request_pk: int) -> httpx.Response:
-        return await self.http.get(f"/legal/v1/requests/{request_pk}/package",
-                                   headers=self.headers)  # fmt: skip
+        return await self.http.get(f"/legal/v1/requests/{request_pk}/package", headers=self.headers)
 
 
 @dataclass
@@ -122,57 +126,83 @@ class World:
     def ctx(self) -> Any:
         return self.container.ctx
 
-    async def add_violation(self, user_id: int, category: str,
-                            rule_id: str | None = None) -> int:  # fmt: skip
+    async def add_violation(self, user_id: int, category: str, rule_id: str | None = None) -> int:
         now = self.clock.now()
         rule = rule_id or f"illegal.{category}.sale"
 
         def run(tx: Any) -> int:
-            return int(tx.violations.insert(user_id=user_id, rule_id=rule, category=category,
-                                            decision_id=next(_ids), subject_kind="message",
-                                            subject_id="1:1", at=now))  # fmt: skip
+            return int(
+                tx.violations.insert(
+                    user_id=user_id,
+                    rule_id=rule,
+                    category=category,
+                    decision_id=next(_ids),
+                    subject_kind="message",
+                    subject_id="1:1",
+                    at=now,
+                )
+            )
 
         return await self.container.db.write(run)
 
     async def officer(self, name: str, username: str) -> Person:
         person = await self.api.signup(name, username=username)
-        await accounts.grant_role(self.ctx, person.id, role=Role.LEGAL_OFFICER,
-                                  actor=Actor.system("test"))  # fmt: skip
+        await accounts.grant_role(
+            self.ctx, person.id, role=Role.LEGAL_OFFICER, actor=Actor.system("test")
+        )
         return person
 
-    async def register_authority(self, authority_id: str, country: str,
-                                 key_id: str = "k1") -> AuthorityClient:  # fmt: skip
+    async def register_authority(
+        self, authority_id: str, country: str, key_id: str = "k1"
+    ) -> AuthorityClient:
         key = Ed25519PrivateKey.generate()
         registered = await legal.register_authority(
-            self.ctx, actor=Actor.system("test"), authority_id=authority_id,
-            name=f"Authority {authority_id}", country=country, kind=AuthorityKind.POLICE,
+            self.ctx,
+            actor=Actor.system("test"),
+            authority_id=authority_id,
+            name=f"Authority {authority_id}",
+            country=country,
+            kind=AuthorityKind.POLICE,
             contact="legal@example.org",
-            keys=[legal.KeySpec(key_id=key_id, public_key=b64url(raw_public(key)),
-                                valid_from=self.clock.now() - timedelta(days=365))],
-        )  # fmt: skip
-        return AuthorityClient(self.api.http, self.clock, authority_id, registered.api_key,
-                               key_id, key)  # fmt: skip
+            keys=[
+                legal.KeySpec(
+                    key_id=key_id,
+                    public_key=b64url(raw_public(key)),
+                    valid_from=self.clock.now() - timedelta(days=365),
+                )
+            ],
+        )
+        return AuthorityClient(
+            self.api.http, self.clock, authority_id, registered.api_key, key_id, key
+        )
 
     def secrets(self) -> list[str]:
         """Personal data that must never appear in an answer to a refused request."""
-        return [VIOLATOR_IP, self.violator.phone, self.innocent.phone, self.ranter.phone,
-                self.violator.phone.lstrip("+")]  # fmt: skip
+        return [
+            VIOLATOR_IP,
+            self.violator.phone,
+            self.innocent.phone,
+            self.ranter.phone,
+            self.violator.phone.lstrip("+"),
+        ]
 
     def assert_nothing_disclosed(self) -> None:
         for body in self.transcript:
             for secret in self.secrets():
                 assert secret not in body, f"{secret} leaked in {body[:300]}"
 
-    async def console(self, who: Person, method: str, path: str,
-                      body: Any = None) -> httpx.Response:  # fmt: skip
-        return await self.api.http.request(method, f"/api/v1/legal{path}", headers=who.headers,
-                                           json=body)  # fmt: skip
+    async def console(
+        self, who: Person, method: str, path: str, body: Any = None
+    ) -> httpx.Response:
+        return await self.api.http.request(
+            method, f"/api/v1/legal{path}", headers=who.headers, json=body
+        )
 
 
 @pytest.fixture
 async def world(
     container: Container, api: Api, clock: FrozenClock, http: httpx.AsyncClient
-) -> AsyncIterator[World]:
+) -> World:
     transcript: list[str] = []
 
     async def keep(response: httpx.Response) -> None:
@@ -189,9 +219,18 @@ async def world(
     container.trusted_networks = []
     innocent = await api.signup("Innocent", username="innocent_one")
     ranter = await api.signup("Ranter", username="ranter_one")
-    w = World(container=container, api=api, clock=clock, authority=None,  # type: ignore[arg-type]
-              officer_a=None, officer_b=None, violator=violator,  # type: ignore[arg-type]
-              innocent=innocent, ranter=ranter, transcript=transcript)  # fmt: skip
+    w = World(
+        container=container,
+        api=api,
+        clock=clock,
+        authority=None,  # type: ignore[arg-type]
+        officer_a=None,
+        officer_b=None,
+        violator=violator,  # type: ignore[arg-type]
+        innocent=innocent,
+        ranter=ranter,
+        transcript=transcript,
+    )
     w.officer_a = await w.officer("Officer A", "officer_a")
     w.officer_b = await w.officer("Officer B", "officer_b")
     await w.add_violation(violator.id, "drugs")
@@ -199,7 +238,7 @@ async def world(
     w.authority = await w.register_authority("de-bka", "DE")
     clock.advance(hours=1)  # the IP records now lie inside every request's period
     transcript.clear()
-    yield w
+    return w
 
 
 def copy_envelope(envelope: dict[str, Any]) -> dict[str, Any]:

@@ -22,12 +22,27 @@ async def test_valid_request_is_queued_with_every_check_recorded(world: World) -
     body = r.json()
     assert body["status"] == "pending_review"
     assert [c["check"] for c in body["checks"]] == [
-        "credentials", "signature", "envelope", "replay", "legal_basis", "offence",
-        "data_requested", "period", "nondisclosure", "targets",
-    ]  # fmt: skip
+        "credentials",
+        "signature",
+        "envelope",
+        "replay",
+        "legal_basis",
+        "offence",
+        "data_requested",
+        "period",
+        "nondisclosure",
+        "targets",
+    ]
     assert all(c["passed"] for c in body["checks"])
-    assert body["targets"] == [{"index": 0, "target": {"username": "dealer_one"},
-                                "status": "eligible", "reason": None, "released": []}]  # fmt: skip
+    assert body["targets"] == [
+        {
+            "index": 0,
+            "target": {"username": "dealer_one"},
+            "status": "eligible",
+            "reason": None,
+            "released": [],
+        }
+    ]
     assert body["package_url"] is None
     status = await auth.status(body["id"])
     assert status.status_code == 200 and status.json()["status"] == "pending_review"
@@ -54,49 +69,145 @@ def _tampered(world: World, env: dict[str, Any]) -> dict[str, Any]:
 
 REFUSALS: list[tuple[str, Any, int, str, str]] = [
     # (name, how to build the request, status, error code, refusal reason)
-    ("forged signature", lambda w: _other_key_signed(w, w.authority.envelope(
-        [{"username": "dealer_one"}])), 403, "request_not_authentic", "signature_invalid"),
-    ("tampered after signing", lambda w: _tampered(w, w.authority.envelope(
-        [{"username": "dealer_one"}])), 403, "request_not_authentic", "signature_invalid"),
-    ("unknown key id", lambda w: w.authority.signed([{"username": "dealer_one"}],
-        key_id="nope"), 403, "request_not_authentic", "key_unknown"),
-    ("speech-only offence", lambda w: w.authority.signed([{"username": "ranter_one"}],
-        offence={"category": "hate_speech", "description": "insults"}), 400,
-        "request_refused", "offence_not_disclosable"),
-    ("unknown offence category", lambda w: w.authority.signed([{"username": "dealer_one"}],
-        offence={"category": "jaywalking", "description": ""}), 400, "request_refused",
-        "offence_category_unknown"),
-    ("target without violation", lambda w: w.authority.signed([{"username": "innocent_one"}]),
-        400, "request_refused", "no_eligible_target"),
-    ("target that does not exist", lambda w: w.authority.signed([{"username": "nobody_here"}]),
-        400, "request_refused", "no_eligible_target"),
-    ("message content requested", lambda w: w.authority.signed([{"username": "dealer_one"}],
-        data_requested=["phone_number", "message_content"]), 400, "request_refused",
-        "data_not_disclosable"),
-    ("contacts requested", lambda w: w.authority.signed([{"username": "dealer_one"}],
-        data_requested=["contacts"]), 400, "request_refused", "data_not_disclosable"),
-    ("period too long", lambda w: w.authority.signed([{"username": "dealer_one"}],
-        period={"from": rfc3339(w.clock.now() - timedelta(days=181)),
-                "to": rfc3339(w.clock.now())}), 400, "request_refused", "period_too_long"),
-    ("period in the future", lambda w: w.authority.signed([{"username": "dealer_one"}],
-        period={"from": rfc3339(w.clock.now() - timedelta(days=1)),
-                "to": rfc3339(w.clock.now() + timedelta(days=30))}), 400, "request_refused",
-        "period_in_future"),
-    ("emergency without justification", lambda w: w.authority.signed(
-        [{"username": "dealer_one"}], legal_basis={"type": "emergency", "reference": "E-1",
-        "issued_at": rfc3339(w.clock.now()), "issued_by": "Duty officer"}), 400,
-        "request_refused", "emergency_justification_missing"),
-    ("basis not accepted for the country", lambda w: w.authority.signed(
-        [{"username": "dealer_one"}], legal_basis={"type": "subpoena", "reference": "S-1",
-        "issued_at": rfc3339(w.clock.now()), "issued_by": "Prosecutor"}), 400,
-        "request_refused", "basis_not_accepted"),
-    ("malformed envelope (signed)", lambda w: w.authority.signed([{"username": "dealer_one",
-        "user_id": "5"}]), 400, "request_refused", "envelope_malformed"),
-]  # fmt: skip
+    (
+        "forged signature",
+        lambda w: _other_key_signed(w, w.authority.envelope([{"username": "dealer_one"}])),
+        403,
+        "request_not_authentic",
+        "signature_invalid",
+    ),
+    (
+        "tampered after signing",
+        lambda w: _tampered(w, w.authority.envelope([{"username": "dealer_one"}])),
+        403,
+        "request_not_authentic",
+        "signature_invalid",
+    ),
+    (
+        "unknown key id",
+        lambda w: w.authority.signed([{"username": "dealer_one"}], key_id="nope"),
+        403,
+        "request_not_authentic",
+        "key_unknown",
+    ),
+    (
+        "speech-only offence",
+        lambda w: w.authority.signed(
+            [{"username": "ranter_one"}],
+            offence={"category": "hate_speech", "description": "insults"},
+        ),
+        400,
+        "request_refused",
+        "offence_not_disclosable",
+    ),
+    (
+        "unknown offence category",
+        lambda w: w.authority.signed(
+            [{"username": "dealer_one"}], offence={"category": "jaywalking", "description": ""}
+        ),
+        400,
+        "request_refused",
+        "offence_category_unknown",
+    ),
+    (
+        "target without violation",
+        lambda w: w.authority.signed([{"username": "innocent_one"}]),
+        400,
+        "request_refused",
+        "no_eligible_target",
+    ),
+    (
+        "target that does not exist",
+        lambda w: w.authority.signed([{"username": "nobody_here"}]),
+        400,
+        "request_refused",
+        "no_eligible_target",
+    ),
+    (
+        "message content requested",
+        lambda w: w.authority.signed(
+            [{"username": "dealer_one"}], data_requested=["phone_number", "message_content"]
+        ),
+        400,
+        "request_refused",
+        "data_not_disclosable",
+    ),
+    (
+        "contacts requested",
+        lambda w: w.authority.signed([{"username": "dealer_one"}], data_requested=["contacts"]),
+        400,
+        "request_refused",
+        "data_not_disclosable",
+    ),
+    (
+        "period too long",
+        lambda w: w.authority.signed(
+            [{"username": "dealer_one"}],
+            period={
+                "from": rfc3339(w.clock.now() - timedelta(days=181)),
+                "to": rfc3339(w.clock.now()),
+            },
+        ),
+        400,
+        "request_refused",
+        "period_too_long",
+    ),
+    (
+        "period in the future",
+        lambda w: w.authority.signed(
+            [{"username": "dealer_one"}],
+            period={
+                "from": rfc3339(w.clock.now() - timedelta(days=1)),
+                "to": rfc3339(w.clock.now() + timedelta(days=30)),
+            },
+        ),
+        400,
+        "request_refused",
+        "period_in_future",
+    ),
+    (
+        "emergency without justification",
+        lambda w: w.authority.signed(
+            [{"username": "dealer_one"}],
+            legal_basis={
+                "type": "emergency",
+                "reference": "E-1",
+                "issued_at": rfc3339(w.clock.now()),
+                "issued_by": "Duty officer",
+            },
+        ),
+        400,
+        "request_refused",
+        "emergency_justification_missing",
+    ),
+    (
+        "basis not accepted for the country",
+        lambda w: w.authority.signed(
+            [{"username": "dealer_one"}],
+            legal_basis={
+                "type": "subpoena",
+                "reference": "S-1",
+                "issued_at": rfc3339(w.clock.now()),
+                "issued_by": "Prosecutor",
+            },
+        ),
+        400,
+        "request_refused",
+        "basis_not_accepted",
+    ),
+    (
+        "malformed envelope (signed)",
+        lambda w: w.authority.signed([{"username": "dealer_one", "user_id": "5"}]),
+        400,
+        "request_refused",
+        "envelope_malformed",
+    ),
+]
 
 
-@pytest.mark.parametrize(("name", "build", "status", "code", "reason"), REFUSALS,
-                         ids=[r[0] for r in REFUSALS])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "build", "status", "code", "reason"), REFUSALS, ids=[r[0] for r in REFUSALS]
+)
 async def test_refusals_record_the_reason_and_disclose_nothing(
     world: World, name: str, build: Any, status: int, code: str, reason: str
 ) -> None:
@@ -132,8 +243,9 @@ async def test_forged_request_never_looks_at_any_account(world: World) -> None:
 
 async def test_revoked_key_is_refused(world: World) -> None:
     auth = world.authority
-    await legal.revoke_key(world.ctx, auth.id, actor=Actor.system("test"), key_id=auth.key_id,
-                           reason="key compromised")  # fmt: skip
+    await legal.revoke_key(
+        world.ctx, auth.id, actor=Actor.system("test"), key_id=auth.key_id, reason="key compromised"
+    )
     r = await auth.submit(auth.signed([{"username": "dealer_one"}]))
     assert r.status_code == 403
     assert r.json()["error"]["details"]["checks"][1]["reason"] == "key_revoked"
@@ -143,9 +255,16 @@ async def test_revoked_key_is_refused(world: World) -> None:
 async def test_key_not_valid_at_issued_at_is_refused(world: World) -> None:
     auth = world.authority
     new_key = Ed25519PrivateKey.generate()
-    await legal.add_key(world.ctx, auth.id, actor=Actor.system("test"), key=legal.KeySpec(
-        key_id="k2", public_key=b64url(raw_public(new_key)),
-        valid_from=world.clock.now() - timedelta(days=1)))  # fmt: skip
+    await legal.add_key(
+        world.ctx,
+        auth.id,
+        actor=Actor.system("test"),
+        key=legal.KeySpec(
+            key_id="k2",
+            public_key=b64url(raw_public(new_key)),
+            valid_from=world.clock.now() - timedelta(days=1),
+        ),
+    )
     # The court order predates the key: that key could not have signed for it.
     env = auth.envelope([{"username": "dealer_one"}], key_id="k2")
     r = await auth.submit(sign(env, new_key))
@@ -165,8 +284,9 @@ async def test_replayed_request_id_is_refused(world: World) -> None:
     assert again.status_code == 409 and error_code(again) == "request_replayed"
     assert again.json()["error"]["details"]["checks"][3]["reason"] == "request_id_replayed"
     # A different envelope reusing the request_id is refused as well.
-    other = auth.signed([{"username": "dealer_one"}], request_id=env["request_id"],
-                        data_requested=["phone_number"])  # fmt: skip
+    other = auth.signed(
+        [{"username": "dealer_one"}], request_id=env["request_id"], data_requested=["phone_number"]
+    )
     assert (await auth.submit(other)).status_code == 409
 
 
@@ -181,8 +301,7 @@ async def test_unknown_authority_is_refused_and_not_recorded(world: World) -> No
     auth = world.authority
     r = await auth.submit(auth.signed([{"username": "dealer_one"}], authority_id="xx-nobody"))
     assert r.status_code == 403 and error_code(r) == "unknown_authority"
-    count = await world.container.db.read(lambda tx: tx.legal.for_authority("xx-nobody",
-                                                                            limit=5))  # fmt: skip
+    count = await world.container.db.read(lambda tx: tx.legal.for_authority("xx-nobody", limit=5))
     assert count == []
     from parley.domain.periods import half_year_of
 
@@ -194,9 +313,11 @@ async def test_bad_credentials_are_recorded_against_the_named_authority(world: W
     auth = world.authority
     other = await world.register_authority("fr-police", "FR")
     env = auth.signed([{"username": "dealer_one"}])
-    for headers, reason in (({}, "api_key_invalid"),
-                            ({"Authorization": "Bearer plk_wrong"}, "api_key_invalid"),
-                            (other.headers, "api_key_other_authority")):  # fmt: skip
+    for headers, reason in (
+        ({}, "api_key_invalid"),
+        ({"Authorization": "Bearer plk_wrong"}, "api_key_invalid"),
+        (other.headers, "api_key_other_authority"),
+    ):
         r = await auth.submit(env, headers=headers)
         assert r.status_code == 403
         assert r.json()["error"]["details"]["checks"][0]["reason"] == reason
@@ -222,12 +343,15 @@ async def test_an_authority_sees_only_its_own_requests(world: World) -> None:
     assert anonymous.status_code == 401
 
 
-@pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b'{"a": 1, "a": 2}',
-                                  b'{"request_id": NaN}'])  # fmt: skip
+@pytest.mark.parametrize(
+    "body", [b"not json", b"[1, 2]", b'{"a": 1, "a": 2}', b'{"request_id": NaN}']
+)
 async def test_unparseable_bodies_are_refused_unrecorded(world: World, body: bytes) -> None:
-    r = await world.api.http.post("/legal/v1/requests", content=body,
-                                  headers={**world.authority.headers,
-                                           "Content-Type": "application/json"})  # fmt: skip
+    r = await world.api.http.post(
+        "/legal/v1/requests",
+        content=body,
+        headers={**world.authority.headers, "Content-Type": "application/json"},
+    )
     assert r.status_code == 400 and error_code(r) == "invalid_json"
     found = await world.container.db.read(lambda tx: tx.legal.for_authority("de-bka", limit=5))
     assert found == []
@@ -236,15 +360,24 @@ async def test_unparseable_bodies_are_refused_unrecorded(world: World, body: byt
 async def test_duplicate_and_mixed_targets_are_judged_one_by_one(world: World) -> None:
     auth = world.authority
     violator = world.violator
-    r = await auth.submit(auth.signed([
-        {"username": "dealer_one"}, {"user_id": str(violator.id)}, {"username": "innocent_one"},
-        {"username": "nobody_here"},
-    ]))  # fmt: skip
+    r = await auth.submit(
+        auth.signed(
+            [
+                {"username": "dealer_one"},
+                {"user_id": str(violator.id)},
+                {"username": "innocent_one"},
+                {"username": "nobody_here"},
+            ]
+        )
+    )
     assert r.status_code == 202
     statuses = [(t["status"], t["reason"]) for t in r.json()["targets"]]
-    assert statuses == [("eligible", None), ("unresolved", "duplicate_target"),
-                        ("ineligible", "no_matching_violation"),
-                        ("unresolved", "target_not_found")]  # fmt: skip
+    assert statuses == [
+        ("eligible", None),
+        ("unresolved", "duplicate_target"),
+        ("ineligible", "no_matching_violation"),
+        ("unresolved", "target_not_found"),
+    ]
     world.assert_nothing_disclosed()
 
 

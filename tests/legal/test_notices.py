@@ -44,11 +44,13 @@ async def test_user_is_told_at_release_when_no_nondisclosure(world: World) -> No
     assert "court order AZ 4 Gs 123/26" in text
     assert "your phone number and 2 IP address records" in text
     assert "Amtsgericht Berlin-Tiergarten" in text
-    reply = await world.api.post(world.violator, f"/api/v1/chats/{notice['chat_id']}/messages",
-                                 {"text": "who is this?"})  # fmt: skip
+    reply = await world.api.post(
+        world.violator, f"/api/v1/chats/{notice['chat_id']}/messages", {"text": "who is this?"}
+    )
     assert reply.status_code == 403
-    sent = await world.container.db.read(lambda tx: tx.legal.due_notices(world.clock.now(),
-                                                                         limit=10))  # fmt: skip
+    sent = await world.container.db.read(
+        lambda tx: tx.legal.due_notices(world.clock.now(), limit=10)
+    )
     assert sent == []  # nothing left owed
     assert await legal.send_due_notices(world.ctx) == 0
 

@@ -91,15 +91,23 @@ async def test_release_needs_two_distinct_officers_and_the_package_verifies(
 
     trail = await world.container.db.read(lambda tx: tx.audit.for_subject("legal_request", str(pk)))
     actions = [e.action for e in trail]
-    for step in ("legal.request.approve", "legal.request.confirm", "legal.request.release",
-                 "legal.package.retrieve", "legal.notice.sent"):  # fmt: skip
+    for step in (
+        "legal.request.approve",
+        "legal.request.confirm",
+        "legal.request.release",
+        "legal.package.retrieve",
+        "legal.notice.sent",
+    ):
         assert step in actions
     access = await world.container.db.read(
         lambda tx: tx.audit.for_subject("user", str(world.violator.id))
     )
     assert [e.action for e in access] == ["personal_data.access"]
-    assert access[0].data == {"purpose": f"legal_request:{pk}",
-                              "fields": ["phone_number", "ip_addresses"], "ip_records": 2}  # fmt: skip
+    assert access[0].data == {
+        "purpose": f"legal_request:{pk}",
+        "fields": ["phone_number", "ip_addresses"],
+        "ip_records": 2,
+    }
     # Nothing of the package is stored in the clear.
     dump = (world.container.settings.data / "parley.db").read_bytes()
     assert VIOLATOR_IP.encode() not in dump
@@ -125,12 +133,16 @@ async def test_an_officer_never_sees_or_acts_on_a_request_about_themselves(
     pk = await submit_ok(world, [{"username": "officer_a"}])
     assert (await world.console(a, "GET", "/requests")).json() == []
     assert (await world.console(a, "GET", f"/requests/{pk}")).status_code == 404
-    for action, body in (("approve", {"release": [0]}), ("reject", {"reason": "mine"}),
-                         ("confirm", None)):  # fmt: skip
+    for action, body in (
+        ("approve", {"release": [0]}),
+        ("reject", {"reason": "mine"}),
+        ("confirm", None),
+    ):
         r = await world.console(a, "POST", f"/requests/{pk}/{action}", body)
         assert r.status_code == 404
-    assert (await world.console(b, "POST", f"/requests/{pk}/approve",
-                                {"release": [0]})).status_code == 200  # fmt: skip
+    assert (
+        await world.console(b, "POST", f"/requests/{pk}/approve", {"release": [0]})
+    ).status_code == 200
     # B approved; A is the only other officer and may not confirm: it stays unreleased.
     r = await world.console(a, "POST", f"/requests/{pk}/confirm")
     assert r.status_code == 404
@@ -140,12 +152,14 @@ async def test_an_officer_never_sees_or_acts_on_a_request_about_themselves(
 async def test_reject_with_reason_tells_the_authority_and_releases_nothing(world: World) -> None:
     pk = await submit_ok(world, [{"username": "dealer_one"}])
     a, b = world.officer_a, world.officer_b
-    assert (await world.console(a, "POST", f"/requests/{pk}/approve",
-                                {"release": [0]})).status_code == 200  # fmt: skip
+    assert (
+        await world.console(a, "POST", f"/requests/{pk}/approve", {"release": [0]})
+    ).status_code == 200
     empty = await world.console(b, "POST", f"/requests/{pk}/reject", {"reason": " "})
     assert empty.status_code == 400
-    r = await world.console(b, "POST", f"/requests/{pk}/reject",
-                            {"reason": "The order does not name this account."})  # fmt: skip
+    r = await world.console(
+        b, "POST", f"/requests/{pk}/reject", {"reason": "The order does not name this account."}
+    )
     assert r.status_code == 200 and r.json()["status"] == "refused"
     status = (await world.authority.status(pk)).json()
     assert status["status"] == "refused"
@@ -159,20 +173,29 @@ async def test_reject_with_reason_tells_the_authority_and_releases_nothing(world
 async def test_partial_release_per_target_and_narrowed_data(world: World) -> None:
     second = await world.api.signup("Second dealer", username="dealer_two")
     await world.add_violation(second.id, "drugs")
-    pk = await submit_ok(world, [{"username": "dealer_one"}, {"username": "dealer_two"},
-                                 {"username": "innocent_one"}])  # fmt: skip
+    pk = await submit_ok(
+        world,
+        [{"username": "dealer_one"}, {"username": "dealer_two"}, {"username": "innocent_one"}],
+    )
     a, b = world.officer_a, world.officer_b
     missing = await world.console(a, "POST", f"/requests/{pk}/approve", {"release": [0]})
     assert error_code(missing) == "withhold_reason_required"
     ineligible = await world.console(a, "POST", f"/requests/{pk}/approve", {"release": [2]})
     assert error_code(ineligible) == "invalid_release"
-    widened = await world.console(a, "POST", f"/requests/{pk}/approve",
-                                  {"release": [0, 1], "data": ["contacts"]})  # fmt: skip
+    widened = await world.console(
+        a, "POST", f"/requests/{pk}/approve", {"release": [0, 1], "data": ["contacts"]}
+    )
     assert error_code(widened) == "data_widened"
-    r = await world.console(a, "POST", f"/requests/{pk}/approve", {
-        "release": [0], "data": ["ip_addresses"],
-        "withhold": {"1": "Not named in the order's operative part."},
-    })  # fmt: skip
+    r = await world.console(
+        a,
+        "POST",
+        f"/requests/{pk}/approve",
+        {
+            "release": [0],
+            "data": ["ip_addresses"],
+            "withhold": {"1": "Not named in the order's operative part."},
+        },
+    )
     assert r.status_code == 200, r.text
     r = await world.console(b, "POST", f"/requests/{pk}/confirm")
     assert r.json()["outcome"] == "partial"
@@ -198,8 +221,11 @@ async def test_violation_voided_before_confirmation_is_not_released(world: World
     (violation_id,) = request.targets[0].violation_ids
     violation = await world.container.db.read(lambda tx: tx.violations.get(violation_id))
     assert violation is not None
-    await world.container.db.write(lambda tx: tx.violations.void_for_decision(
-        violation.decision_id, at=world.clock.now(), reason="reversed on appeal"))  # fmt: skip
+    await world.container.db.write(
+        lambda tx: tx.violations.void_for_decision(
+            violation.decision_id, at=world.clock.now(), reason="reversed on appeal"
+        )
+    )
     r = await world.console(b, "POST", f"/requests/{pk}/confirm")
     assert r.json()["status"] == "refused" and r.json()["refusal_reason"] == "no_eligible_target"
     assert (await world.authority.package(pk)).status_code == 409
@@ -210,8 +236,13 @@ async def test_key_revoked_while_queued_blocks_release(world: World) -> None:
     pk = await submit_ok(world, [{"username": "dealer_one"}])
     a, b = world.officer_a, world.officer_b
     await world.console(a, "POST", f"/requests/{pk}/approve", {"release": [0]})
-    await legal.revoke_key(world.ctx, world.authority.id, actor=Actor.system("test"),
-                           key_id=world.authority.key_id, reason="reported stolen")  # fmt: skip
+    await legal.revoke_key(
+        world.ctx,
+        world.authority.id,
+        actor=Actor.system("test"),
+        key_id=world.authority.key_id,
+        reason="reported stolen",
+    )
     r = await world.console(b, "POST", f"/requests/{pk}/confirm")
     assert r.json()["status"] == "refused"
     assert r.json()["refusal_reason"] == "key_revoked_before_release"
@@ -220,8 +251,12 @@ async def test_key_revoked_while_queued_blocks_release(world: World) -> None:
 
 
 def _emergency(world: World) -> dict[str, Any]:
-    return {"type": "emergency", "reference": "EDR-7", "issued_at": rfc3339(world.clock.now()),
-            "issued_by": "Duty officer, LKA Berlin"}  # fmt: skip
+    return {
+        "type": "emergency",
+        "reference": "EDR-7",
+        "issued_at": rfc3339(world.clock.now()),
+        "issued_by": "Duty officer, LKA Berlin",
+    }
 
 
 async def test_emergency_requests_come_first_and_are_rereviewed_within_72_hours(
@@ -229,9 +264,13 @@ async def test_emergency_requests_come_first_and_are_rereviewed_within_72_hours(
 ) -> None:
     ordinary = await submit_ok(world, [{"username": "dealer_one"}])
     world.clock.advance(minutes=1)
-    urgent = await submit_ok(world, [{"username": "dealer_one"}], legal_basis=_emergency(world),
-                             emergency_justification="Credible threat to life, sale of "
-                             "fentanyl to a minor arranged for tonight.")  # fmt: skip
+    urgent = await submit_ok(
+        world,
+        [{"username": "dealer_one"}],
+        legal_basis=_emergency(world),
+        emergency_justification="Credible threat to life, sale of "
+        "fentanyl to a minor arranged for tonight.",
+    )
     a, b = world.officer_a, world.officer_b
     queue = (await world.console(a, "GET", "/requests")).json()
     assert [q["id"] for q in queue] == [urgent, ordinary]
@@ -251,15 +290,19 @@ async def test_emergency_requests_come_first_and_are_rereviewed_within_72_hours(
     assert [r["id"] for r in listed] == [urgent]
     # The officers who released it may not re-review it.
     for who in (a, b):
-        r = await world.console(who, "POST", f"/requests/{urgent}/rereview",
-                                {"outcome": "upheld"})  # fmt: skip
+        r = await world.console(who, "POST", f"/requests/{urgent}/rereview", {"outcome": "upheld"})
         assert r.status_code == 403 and error_code(r) == "independent_rereview_required"
     c = await world.officer("Officer C", "officer_c")
-    no_note = await world.console(c, "POST", f"/requests/{urgent}/rereview",
-                                  {"outcome": "not_upheld"})  # fmt: skip
+    no_note = await world.console(
+        c, "POST", f"/requests/{urgent}/rereview", {"outcome": "not_upheld"}
+    )
     assert no_note.status_code == 400
-    r = await world.console(c, "POST", f"/requests/{urgent}/rereview",
-                            {"outcome": "not_upheld", "note": "No follow-up court order."})  # fmt: skip
+    r = await world.console(
+        c,
+        "POST",
+        f"/requests/{urgent}/rereview",
+        {"outcome": "not_upheld", "note": "No follow-up court order."},
+    )
     assert r.status_code == 200 and r.json()["rereview"] == "not_upheld"
     assert await overdue_rereviews(world.ctx) == []
     again = await world.console(c, "POST", f"/requests/{urgent}/rereview", {"outcome": "upheld"})
@@ -267,11 +310,21 @@ async def test_emergency_requests_come_first_and_are_rereviewed_within_72_hours(
 
 
 async def test_emergency_not_upheld_while_open_is_refused(world: World) -> None:
-    urgent = await submit_ok(world, [{"username": "dealer_one"}], legal_basis=_emergency(world),
-                             emergency_justification="Imminent threat.")  # fmt: skip
-    r = await world.console(world.officer_a, "POST", f"/requests/{urgent}/rereview",
-                            {"outcome": "not_upheld", "note": "The caller could not be "
-                             "verified through the agency's switchboard."})  # fmt: skip
+    urgent = await submit_ok(
+        world,
+        [{"username": "dealer_one"}],
+        legal_basis=_emergency(world),
+        emergency_justification="Imminent threat.",
+    )
+    r = await world.console(
+        world.officer_a,
+        "POST",
+        f"/requests/{urgent}/rereview",
+        {
+            "outcome": "not_upheld",
+            "note": "The caller could not be verified through the agency's switchboard.",
+        },
+    )
     assert r.json()["status"] == "refused"
     assert r.json()["refusal_reason"] == "emergency_not_upheld"
     assert (await world.authority.package(urgent)).status_code == 409
@@ -290,20 +343,30 @@ async def test_authority_registry_for_admins(world: World, http: httpx.AsyncClie
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
         .decode()
     )
-    body = {"id": "us-fbi", "name": "FBI", "country": "US", "kind": "police",
-            "contact": "leo@example.gov",
-            "keys": [{"key_id": "2026-a", "public_key": pem,
-                      "valid_from": rfc3339(world.clock.now() - timedelta(days=1))}]}  # fmt: skip
+    body = {
+        "id": "us-fbi",
+        "name": "FBI",
+        "country": "US",
+        "kind": "police",
+        "contact": "leo@example.gov",
+        "keys": [
+            {
+                "key_id": "2026-a",
+                "public_key": pem,
+                "valid_from": rfc3339(world.clock.now() - timedelta(days=1)),
+            }
+        ],
+    }
     r = await world.console(admin, "POST", "/authorities", body)
     assert r.status_code == 201, r.text
     assert r.json()["api_key"].startswith("plk_")
     assert r.json()["authority"]["keys"][0]["fingerprint"].startswith("ed25519:")
     assert (await world.console(admin, "POST", "/authorities", body)).status_code == 409
-    bad = await world.console(admin, "POST", "/authorities", {**body, "id": "x-y",
-                                                               "country": "XX"})  # fmt: skip
+    bad = await world.console(admin, "POST", "/authorities", {**body, "id": "x-y", "country": "XX"})
     assert bad.status_code == 400 and error_code(bad) == "invalid_country"
-    r = await world.console(admin, "POST", "/authorities/us-fbi/keys/2026-a/revoke",
-                            {"reason": "rotated"})  # fmt: skip
+    r = await world.console(
+        admin, "POST", "/authorities/us-fbi/keys/2026-a/revoke", {"reason": "rotated"}
+    )
     assert r.json()["keys"][0]["revoked_at"] is not None
     listed = (await world.console(admin, "GET", "/authorities")).json()
     assert {a["id"] for a in listed} == {"de-bka", "us-fbi"}
@@ -311,5 +374,4 @@ async def test_authority_registry_for_admins(world: World, http: httpx.AsyncClie
     entries = await world.container.db.read(
         lambda tx: tx.audit.for_subject("legal_authority", "us-fbi")
     )
-    assert [e.action for e in entries] == ["legal.authority.register",
-                                           "legal.authority.key_revoke"]  # fmt: skip
+    assert [e.action for e in entries] == ["legal.authority.register", "legal.authority.key_revoke"]
