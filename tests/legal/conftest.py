@@ -9,6 +9,9 @@ import base64
 import copy
 import ipaddress
 import itertools
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -243,3 +246,22 @@ async def world(
 
 def copy_envelope(envelope: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(envelope)
+
+
+def parley_cli(world: World, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `parley` command against this test's data directory."""
+    settings = world.container.settings
+    env = {
+        **os.environ,
+        "PARLEY_DATA": str(settings.data),
+        "PARLEY_ENV": "dev",
+        "PARLEY_SECRET_KEY": settings.secret_key or "",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "parley", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )

@@ -25,6 +25,7 @@ from parley.api.routes import (
 )
 from parley.api.schemas.events import render_live
 from parley.container import Container
+from parley.web import transparency as transparency_page
 
 API_PREFIX = "/api/v1"
 
@@ -71,6 +72,7 @@ def build_app() -> FastAPI:
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(legal_authority.router)
+    app.include_router(transparency_page.router)
 
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(BodyLimit)
