@@ -386,9 +386,24 @@ async def test_message_target_resolves_to_its_sender(world: World) -> None:
     channel = await api.create_chat(world.violator, "channel", "Goods", username="goods_chan")
     message = await api.send(world.violator, channel["id"], "fresh stock")
     auth = world.authority
-    r = await auth.submit(auth.signed([{"chat": "goods_chan", "message_id": message["id"]}]))
+    by_id = {"chat": str(channel["id"]), "message_id": message["id"]}
+    r = await auth.submit(
+        auth.signed([{"chat": "@goods_chan", "message_id": message["id"]}, by_id])
+    )
     assert r.status_code == 202, r.text
-    assert r.json()["targets"][0]["status"] == "eligible"
+    assert [t["status"] for t in r.json()["targets"]] == ["eligible", "unresolved"]
+    assert r.json()["targets"][1]["reason"] == "duplicate_target"
+    # A private chat cannot be cited: its ids are not the authority's to know.
+    private = await api.post(
+        world.violator, "/api/v1/chats/private", {"user_id": world.innocent.id}
+    )
+    assert private.status_code == 200, private.text
+    sent = await api.send(world.violator, private.json()["id"], "psst")
+    r = await auth.submit(
+        auth.signed([{"chat": str(private.json()["id"]), "message_id": sent["id"]}])
+    )
+    assert r.status_code == 400
+    assert r.json()["error"]["details"]["targets"][0]["reason"] == "target_not_found"
 
 
 async def test_flood_control_on_the_authority_api(world: World) -> None:

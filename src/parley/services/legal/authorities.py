@@ -239,4 +239,9 @@ async def authenticate_authority(ctx: Ctx, api_key: str | None, *, ip: str) -> A
     authority = await ctx.db.read(run)
     if authority is None:
         raise Unauthenticated("the API key is not valid", code="api_key_invalid")
+    wait = ctx.limiter.hit(
+        f"legal:authority:{authority.id}", limit=ctx.settings.legal_requests_per_minute, window=60
+    )
+    if wait:
+        raise RateLimited(f"too many legal API calls; try again in {wait} s", retry_after=wait)
     return authority

@@ -147,7 +147,9 @@ def _resolve(tx: Tx, spec: dict[str, Any], system_ids: set[int]) -> tuple[int | 
     else:
         ref = str(spec["chat"]).removeprefix("@")
         chat = tx.chats.get(int(ref)) if ref.isdigit() else tx.chats.by_username(ref)
-        message = None if chat is None else tx.messages.get(chat.id, int(spec["message_id"]))
+        if chat is None or not chat.is_public:  # an authority can only cite what is public
+            return None, "target_not_found"
+        message = tx.messages.get(chat.id, int(spec["message_id"]))
         if message is None or message.sender_id is None:
             return None, "target_not_found"
         user = tx.users.get(message.sender_id)
