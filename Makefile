@@ -9,7 +9,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 LOCK := requirements/lock.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck pytest system-deps bench clean
+.PHONY: run test lint typecheck pytest pytest-sqlite pytest-postgres system-deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,8 @@ run: $(STAMP_RUN)
 	$(BIN)/parley demo seed --if-empty
 	$(BIN)/parley serve --host 127.0.0.1 --port 8080
 
-## make test: lint, strict type check and the whole suite
+## make test: lint, strict type check, and the whole suite twice: on the embedded default
+## (SQLite, in-memory bus) and on the scaled deployment (PostgreSQL + Redis)
 test: $(STAMP_DEV) system-deps lint typecheck pytest
 
 system-deps:
@@ -41,8 +42,13 @@ lint: $(STAMP_DEV)
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy
 
-pytest: $(STAMP_DEV)
-	$(BIN)/pytest -q $(PYTEST_ARGS)
+pytest: pytest-sqlite pytest-postgres
+
+pytest-sqlite: $(STAMP_DEV)
+	PARLEY_TEST_BACKEND=sqlite $(BIN)/pytest -q $(PYTEST_ARGS)
+
+pytest-postgres: $(STAMP_DEV) system-deps
+	PARLEY_TEST_BACKEND=postgres $(BIN)/pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP_DEV)
 	$(BIN)/python bench/core.py

@@ -1,12 +1,17 @@
-"""Fixtures: a fresh database file per test (copied from one migrated template), a container
-on it, and the app served by a real uvicorn server on a free loopback port."""
+"""Fixtures: a fresh database per test (an SQLite file copied from one migrated template, or,
+with PARLEY_TEST_BACKEND=postgres, a PostgreSQL database cloned from a migrated template and
+Redis for the bus and rate limits), a container on it, and the app served by a real uvicorn
+server on a free loopback port."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import os
 import shutil
 import socket
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,23 +27,54 @@ from parley.domain.clock import FrozenClock
 from parley.store import migrate
 from tests.helpers import Api
 
+BACKEND = os.environ.get("PARLEY_TEST_BACKEND", "sqlite")
+PG_URL = os.environ.get("PARLEY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432")
+REDIS_URL = os.environ.get("PARLEY_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+PG_TEMPLATE = "parley_test_template"
+_run_id = uuid.uuid4().hex[:8]
+_db_numbers = itertools.count(1)
+
+
+def pg_admin(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)  # type: ignore[arg-type]  # fixed DDL built here
+
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file at the schema head; on PostgreSQL, also the template database."""
     path = tmp_path_factory.mktemp("template") / "parley.db"
     migrate.upgrade(f"sqlite:///{path}")
+    if BACKEND == "postgres":
+        pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)",
+                 f"CREATE DATABASE {PG_TEMPLATE}")  # fmt: skip
+        migrate.upgrade(f"{PG_URL}/{PG_TEMPLATE}")
     return path
 
 
 @pytest.fixture
-def settings(tmp_path: Path, template_db: Path) -> Settings:
-    shutil.copy(template_db, tmp_path / "parley.db")
-    return Settings(
-        env="dev",
-        data=tmp_path,
-        secret_key="test-secret-key-for-parley-tests-only-0123456789",
-        db_read_threads=2,
-    )
+def settings(tmp_path: Path, template_db: Path) -> Iterator[Settings]:
+    common = {
+        "env": "dev",
+        "data": tmp_path,
+        "secret_key": "test-secret-key-for-parley-tests-only-0123456789",
+        "db_read_threads": 2,
+        "run_jobs": False,  # tests run jobs themselves, with the frozen clock
+    }
+    if BACKEND != "postgres":
+        shutil.copy(template_db, tmp_path / "parley.db")
+        yield Settings(**common)
+        return
+    name = f"parley_t_{_run_id}_{next(_db_numbers)}"
+    pg_admin(f"CREATE DATABASE {name} TEMPLATE {PG_TEMPLATE}")
+    try:
+        yield Settings(**common, database_url=f"{PG_URL}/{name}", redis_url=REDIS_URL,
+                       redis_prefix=f"parley-test:{name}:", db_pool_size=4)  # fmt: skip
+    finally:
+        pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

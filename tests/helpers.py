@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import sqlalchemy as sa
+
+from parley.container import Container
+from parley.store.catalog import metadata
+from parley.store.tx import Tx
 
 _numbers = itertools.count(1)
 
@@ -80,3 +85,26 @@ def error_code(response: httpx.Response) -> str:
     assert set(body) == {"error"}, body
     assert {"code", "message"} <= set(body["error"]), body
     return str(body["error"]["code"])
+
+
+async def stored_bytes(container: Container) -> bytes:
+    """Everything the store holds, as bytes: the SQLite file and its write-ahead log, or every
+    PostgreSQL table's rows. For checks that personal data never lands in the clear."""
+    if container.db.is_sqlite:
+        base = container.settings.data / "parley.db"
+        wal = base.with_name("parley.db-wal")
+        return base.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+    def dump(tx: Tx) -> bytes:
+        out = bytearray()
+        for table in metadata.sorted_tables:
+            for row in tx.conn.execute(sa.select(table)).all():
+                for value in row:
+                    out += (
+                        bytes(value)
+                        if isinstance(value, bytes | memoryview)
+                        else (str(value).encode())
+                    )
+        return bytes(out)
+
+    return await container.db.read(dump)

@@ -45,11 +45,13 @@ class Settings(BaseSettings):
     data: Path = Path("./parley-data")
     database_url: str | None = None
     redis_url: str | None = None
+    redis_prefix: str = "parley:"  # keys and channels; lets several deployments share a Redis
     secret_key: str | None = Field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 8080
     public_url: str | None = None
     log_level: str = "INFO"
+    ws_protocol: str = "auto"  # uvicorn's WebSocket implementation
 
     # Networking: X-Forwarded-For is believed only from these addresses or networks.
     trusted_proxies: list[str] = Field(default_factory=list)
@@ -67,6 +69,10 @@ class Settings(BaseSettings):
     sends_per_user_per_minute: int = 120
     sends_per_chat_per_second: int = 60
     requests_per_user_per_minute: int = 1200
+
+    # Background jobs (purges, notices, …) run under a lease in whichever process holds it
+    run_jobs: bool = True
+    jobs_tick_seconds: float = 5.0
 
     # Store
     db_read_threads: int = 4

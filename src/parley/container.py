@@ -5,24 +5,26 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from datetime import timedelta
 from typing import Any
 
+import redis.asyncio as aioredis
 from prometheus_client import CollectorRegistry
 
 from parley.bus import Bus, Topics
 from parley.bus.memory import MemoryBus
+from parley.bus.redis import RedisBus
 from parley.config import Settings
 from parley.domain.clock import Clock, SystemClock
 from parley.metrics import Metrics
 from parley.security.crypto import FieldCipher
-from parley.security.ratelimit import MemoryRateLimiter, RateLimiter
-from parley.services.accounts import purge_ip_records
+from parley.security.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from parley.services import accounts, legal
 from parley.services.auth_cache import AuthCache
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
-from parley.services.legal import send_due_notices
+from parley.services.jobs import Job, Scheduler
 from parley.services.live import Hub
-from parley.services.scheduler import Job, Scheduler
 from parley.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -48,8 +50,16 @@ class Container:
             batch_max=settings.write_batch_max,
             on_batch=self.metrics.observe_write_batch,
         )
-        self.bus: Bus = MemoryBus()
-        self.limiter: RateLimiter = MemoryRateLimiter()
+        self.redis: Any = None
+        self.bus: Bus
+        self.limiter: RateLimiter
+        if settings.redis_url:
+            self.redis = aioredis.from_url(settings.redis_url)
+            self.bus = RedisBus(settings.redis_url, prefix=settings.redis_prefix + "bus:")
+            self.limiter = RedisRateLimiter(self.redis, prefix=settings.redis_prefix + "rl:")
+        else:
+            self.bus = MemoryBus()
+            self.limiter = MemoryRateLimiter()
         self.clock: Clock = clock or SystemClock()
         cipher = FieldCipher(secret)
         sender = code_sender or (
@@ -61,20 +71,15 @@ class Container:
             limiter=self.limiter, bus=self.bus, code_sender=sender, auth_cache=self.auth_cache,
         )  # fmt: skip
         self.hub = Hub(self.db, self.bus)
+        self.scheduler = Scheduler(self.ctx, tick=settings.jobs_tick_seconds)
+        self.scheduler.add(Job("purge_ip_records", timedelta(hours=1), accounts.purge_ip_records))
+        self.scheduler.add(Job("send_due_legal_notices", timedelta(minutes=1),
+                               legal.send_due_notices))  # fmt: skip
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
         ]
-        self.scheduler = Scheduler(self.ctx, [
-            Job("legal.send_due_notices", 60, send_due_notices),
-            Job("accounts.purge_ip_records", 3600, purge_ip_records),
-        ])  # fmt: skip
         self._started = False
-
-    def start_jobs(self) -> None:
-        """Run the periodic jobs in this process (serving processes do; tests and the CLI
-        call the job functions directly)."""
-        self.scheduler.start()
 
     def _on_auth(self, message: dict[str, Any]) -> None:
         if "session_id" in message:
@@ -86,11 +91,16 @@ class Container:
         if self._started:
             return
         await self.bus.start()
+        if self.settings.run_jobs:
+            self.scheduler.start()
         self._started = True
 
     async def close(self) -> None:
-        await self.scheduler.stop()
         if self._started:
+            await self.scheduler.stop()
             await self.bus.close()
             self._started = False
+        if self.redis is not None:
+            await self.redis.aclose()
+            self.redis = None
         self.db.close()

@@ -4,7 +4,7 @@ import httpx
 
 from parley.container import Container
 from parley.domain.clock import FrozenClock
-from tests.helpers import Api, error_code
+from tests.helpers import Api, error_code, stored_bytes
 
 
 async def test_sign_in_with_test_number_creates_account(api: Api) -> None:
@@ -47,8 +47,7 @@ async def test_phone_is_encrypted_at_rest(api: Api, container: Container) -> Non
     for enc, digest in raw:
         assert b"9996610555" not in bytes(enc)
         assert b"9996610555" not in bytes(digest)
-    dump = (container.settings.data / "parley.db").read_bytes()
-    assert b"9996610555" not in dump
+    assert b"9996610555" not in await stored_bytes(container)
 
 
 async def test_bad_phone_and_wrong_code(api: Api) -> None:

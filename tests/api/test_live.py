@@ -13,13 +13,24 @@ from websockets.asyncio.client import ClientConnection
 
 from tests.helpers import Api, Person
 
+_pending: dict[int, list[Any]] = {}
+
+
+async def _one(ws: ClientConnection, wait: float) -> Any:
+    """One server frame; a message may carry a JSON array of frames."""
+    queue = _pending.setdefault(id(ws), [])
+    if not queue:
+        data = json.loads(await asyncio.wait_for(ws.recv(), wait))
+        queue.extend(data if isinstance(data, list) else [data])
+    return queue.pop(0)
+
 
 @asynccontextmanager
 async def connect(server: str, who: Person) -> AsyncIterator[ClientConnection]:
     url = server.replace("http://", "ws://") + "/api/v1/updates/ws"
     async with websockets.connect(url) as ws:
         await ws.send(json.dumps({"op": "auth", "token": who.token}))
-        ready = json.loads(await asyncio.wait_for(ws.recv(), 5))
+        ready = await _one(ws, 5)
         assert ready["type"] == "ready", ready
         yield ws
 
@@ -28,7 +39,7 @@ async def next_frame(ws: ClientConnection, *, kind: str | None = None, wait: flo
     """The next frame of a kind; for message.new, the next text message (service messages such
     as 'group created' are skipped)."""
     while True:
-        frame = json.loads(await asyncio.wait_for(ws.recv(), wait))
+        frame = await _one(ws, wait)
         if kind == "message.new" and frame.get("kind") == kind:
             if frame["message"]["kind"] == "text":
                 return frame
@@ -103,7 +114,7 @@ async def test_ws_rejects_bad_auth_and_bad_frames(api: Api, server: str) -> None
     url = server.replace("http://", "ws://") + "/api/v1/updates/ws"
     async with websockets.connect(url) as ws:
         await ws.send(json.dumps({"op": "auth", "token": "forged"}))
-        frame = json.loads(await ws.recv())
+        frame = await _one(ws, 5)
         assert frame["type"] == "error"
         await asyncio.wait_for(ws.wait_closed(), 5)
         assert ws.close_code == 4001
@@ -125,3 +136,30 @@ async def test_revoked_session_is_disconnected(api: Api, server: str) -> None:
     async with connect(server, alice) as ws:
         await api.post(alice, "/api/v1/auth/sign-out")
         await asyncio.wait_for(ws.wait_closed(), 5)
+
+
+async def test_sending_socket_gets_result_not_echo_other_devices_get_event(
+    api: Api, server: str
+) -> None:
+    alice, bob = await api.signup("Alice", phone="+9996610777"), await api.signup("Bob")
+    laptop = await api.signup("Alice", phone="+9996610777")  # a second session of alice
+    chat = await api.create_chat(alice, "group", "Sync", member_ids=[bob.id])
+    async with connect(server, alice) as phone, connect(server, laptop) as other:
+        await phone.send(
+            json.dumps(
+                {
+                    "op": "send",
+                    "req": "s",
+                    "chat_id": chat["id"],
+                    "text": "from my phone",
+                    "random_id": 5,
+                }
+            )
+        )
+        result = await next_frame(phone, kind="result")
+        assert result["ok"] and result["result"]["pts"] > 0
+        echo = await next_frame(other, kind="message.new")
+        assert echo["pts"] == result["result"]["pts"]
+        await phone.send(json.dumps({"op": "ping", "req": "p"}))
+        after = await next_frame(phone, wait=5)
+        assert after["type"] == "result" and after["req"] == "p"  # no echo came before it

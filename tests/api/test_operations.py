@@ -7,7 +7,7 @@ import httpx
 from parley.container import Container
 from parley.domain.clock import FrozenClock
 from parley.services import accounts
-from tests.helpers import Api
+from tests.helpers import Api, stored_bytes
 
 
 async def test_health_ready_metrics_and_docs(http: httpx.AsyncClient) -> None:
@@ -54,8 +54,7 @@ async def test_ip_recorded_encrypted_and_forwarded_only_from_trusted(
     ips = await container.db.read(lambda tx: tx.sessions.ips_for_user(alice.id))
     plain = {container.ctx.cipher.decrypt("ip", r.ip_enc) for r in ips}
     assert plain == {"127.0.0.1", "203.0.113.9"}
-    dump = (container.settings.data / "parley.db").read_bytes()
-    assert b"203.0.113.9" not in dump
+    assert b"203.0.113.9" not in await stored_bytes(container)
 
 
 async def test_retention_purge_deletes_old_ip_records(
@@ -68,3 +67,10 @@ async def test_retention_purge_deletes_old_ip_records(
     assert await container.db.read(lambda tx: tx.sessions.ips_for_user(alice.id)) == []
     entries = await container.db.read(lambda tx: tx.audit.recent(action_prefix="ip.purge"))
     assert entries and entries[0].data["deleted"] == 1
+
+
+async def test_overall_request_budget_per_user(api: Api, container: Container) -> None:
+    container.settings.requests_per_user_per_minute = 5
+    alice = await api.signup("A")
+    statuses = [(await api.get(alice, "/api/v1/me")).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]

@@ -1,29 +1,62 @@
-"""The `parley` command, run as a real subprocess against a real data directory."""
+"""The `parley` command against a real data directory: in-process through Typer's runner
+(fast), and once as a real subprocess (the console entry point and process exit codes)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from parley.cli import app as cli_app
+from tests.conftest import BACKEND, PG_URL, pg_admin
 
 
-def parley(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+@dataclass
+class Outcome:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def parley(data: Path, *args: str) -> Outcome:
+    """Run a CLI command in this process (Typer's runner) with PARLEY_DATA pointing at `data`."""
+    env = {"PARLEY_DATA": str(data), "PARLEY_ENV": "dev", "COLUMNS": "200"}
+    result = CliRunner().invoke(cli_app, list(args), env=env)
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def parley_process(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PARLEY_DATA": str(data), "PARLEY_ENV": "dev"}
     return subprocess.run([sys.executable, "-m", "parley", *args], capture_output=True,
                           text=True, env=env, timeout=120, check=False)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A data directory with a migrated, seeded store (a PostgreSQL database when the suite
+    runs on PostgreSQL, named by a parley.toml in the directory)."""
     data = tmp_path_factory.mktemp("cli")
-    assert parley(data, "db", "upgrade").returncode == 0
-    out = parley(data, "demo", "seed", "--if-empty")
-    assert out.returncode == 0, out.stderr
-    assert "+9996610001" in out.stdout and "11111" in out.stdout
-    return data
+    name = None
+    if BACKEND == "postgres":
+        name = f"parley_cli_{uuid.uuid4().hex[:8]}"
+        pg_admin(f"CREATE DATABASE {name}")
+        (data / "parley.toml").write_text(f'database_url = "{PG_URL}/{name}"\n')
+    try:
+        assert parley(data, "db", "upgrade").returncode == 0
+        out = parley(data, "demo", "seed", "--if-empty")
+        assert out.returncode == 0, out.stderr
+        assert "+9996610001" in out.stdout and "11111" in out.stdout
+        yield data
+    finally:
+        if name:
+            pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_demo_seed_is_idempotent(seeded: Path) -> None:
@@ -50,6 +83,6 @@ def test_outbox_lists_codes(seeded: Path) -> None:
 
 
 def test_serve_refuses_unmigrated_database(tmp_path: Path) -> None:
-    out = parley(tmp_path, "serve", "--port", "1")
+    out = parley_process(tmp_path, "serve", "--port", "1")
     assert out.returncode == 2
     assert "parley db upgrade" in out.stdout

@@ -19,8 +19,10 @@ from typing import Any
 import httpx
 import pytest
 import rfc8785
+import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.pool import NullPool
 
 from parley.container import Container
 from parley.domain.clock import FrozenClock
@@ -28,6 +30,8 @@ from parley.domain.legal import AuthorityKind
 from parley.domain.users import Role
 from parley.services import accounts, legal
 from parley.services.audit import Actor
+from parley.store.catalog import metadata
+from parley.store.database import normalize_url
 from tests.helpers import Api, Person
 
 VIOLATOR_IP = "203.0.113.77"
@@ -179,6 +183,21 @@ class World:
             self.api.http, self.clock, authority_id, registered.api_key, key_id, key
         )
 
+    def raw_store_bytes(self) -> bytes:
+        """Every byte the store holds: the SQLite file, or on PostgreSQL a text dump of every
+        table (what someone reading the database would see)."""
+        settings = self.container.settings
+        if not settings.database_url:
+            return (settings.data / "parley.db").read_bytes()
+        engine = sa.create_engine(normalize_url(settings.database_url), poolclass=NullPool)
+        chunks: list[bytes] = []
+        with engine.connect() as conn:
+            for table in metadata.sorted_tables:
+                for row in conn.execute(sa.select(table)):
+                    chunks.append(repr(tuple(row)).encode())
+        engine.dispose()
+        return b"\n".join(chunks)
+
     def secrets(self) -> list[str]:
         """Personal data that must never appear in an answer to a refused request."""
         return [
@@ -256,6 +275,7 @@ def parley_cli(world: World, *args: str) -> subprocess.CompletedProcess[str]:
         "PARLEY_DATA": str(settings.data),
         "PARLEY_ENV": "dev",
         "PARLEY_SECRET_KEY": settings.secret_key or "",
+        **({"PARLEY_DATABASE_URL": settings.database_url} if settings.database_url else {}),
     }
     return subprocess.run(
         [sys.executable, "-m", "parley", *args],

@@ -4,9 +4,40 @@ from __future__ import annotations
 
 import sqlite3
 
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
 from parley.services.audit import verify_chain
+from parley.store.database import normalize_url
 from tests.legal.conftest import World, parley_cli
 from tests.legal.test_notices import release
+
+
+def tamper_one_byte(world: World, entry_id: int, inside: str) -> None:
+    """Flip one character of `inside` within the entry's stored data."""
+    settings = world.container.settings
+    if not settings.database_url:  # the SQLite file, through the sqlite3 module
+        conn = sqlite3.connect(settings.data / "parley.db")
+        (text,) = conn.execute("SELECT data FROM audit_log WHERE id = ?", (entry_id,)).fetchone()
+        at = text.index(inside) + 1
+        tampered = text[:at] + "F" + text[at + 1 :]
+        assert len(tampered.encode()) == len(text.encode()) and tampered != text
+        conn.execute("UPDATE audit_log SET data = ? WHERE id = ?", (tampered, entry_id))
+        conn.commit()
+        conn.close()
+        return
+    engine = sa.create_engine(normalize_url(settings.database_url), poolclass=NullPool)
+    with engine.begin() as conn:
+        text = conn.execute(
+            sa.text("SELECT data::text FROM audit_log WHERE id = :i"), {"i": entry_id}
+        ).scalar_one()
+        at = text.index(inside) + 1
+        tampered = text[:at] + "F" + text[at + 1 :]
+        conn.execute(
+            sa.text("UPDATE audit_log SET data = CAST(:d AS jsonb) WHERE id = :i"),
+            {"d": tampered, "i": entry_id},
+        )
+    engine.dispose()
 
 
 async def test_audit_chain_verifies_and_a_one_byte_tamper_is_named(world: World) -> None:
@@ -24,18 +55,9 @@ async def test_audit_chain_verifies_and_a_one_byte_tamper_is_named(world: World)
     shown = parley_cli(world, "audit", "show", "--subject", f"legal_request:{pk}", "--json")
     assert shown.returncode == 0 and '"action": "legal.request.release"' in shown.stdout
 
-    # Change one byte of the stored entry, as someone with write access to the file could.
-    path = world.container.settings.data / "parley.db"
-    conn = sqlite3.connect(path)
-    (text,) = conn.execute(
-        "SELECT data FROM audit_log WHERE id = ?", (release_entry.id,)
-    ).fetchone()
-    at = text.index('"full"') + 1
-    tampered = text[:at] + "F" + text[at + 1 :]
-    assert len(tampered.encode()) == len(text.encode())
-    conn.execute("UPDATE audit_log SET data = ? WHERE id = ?", (tampered, release_entry.id))
-    conn.commit()
-    conn.close()
+    # Change one byte of the stored entry with raw SQL, as someone with write access to the
+    # database could.
+    tamper_one_byte(world, release_entry.id, '"full"')
 
     bad = parley_cli(world, "audit", "verify")
     assert bad.returncode == 1

@@ -109,8 +109,7 @@ async def test_release_needs_two_distinct_officers_and_the_package_verifies(
         "ip_records": 2,
     }
     # Nothing of the package is stored in the clear.
-    dump = (world.container.settings.data / "parley.db").read_bytes()
-    assert VIOLATOR_IP.encode() not in dump
+    assert VIOLATOR_IP.encode() not in world.raw_store_bytes()
 
 
 async def test_only_legal_officers_use_the_console(world: World) -> None:

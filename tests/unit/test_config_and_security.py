@@ -47,9 +47,9 @@ def test_field_cipher_binds_kind_and_hides_plaintext() -> None:
     assert cipher.encrypt("phone", "+1") != cipher.encrypt("phone", "+1")  # fresh nonces
 
 
-def test_rate_limiter_sliding_window() -> None:
+async def test_rate_limiter_sliding_window() -> None:
     limiter = MemoryRateLimiter()
-    assert [limiter.hit("k", limit=2, window=60) for _ in range(3)][:2] == [0, 0]
-    assert limiter.hit("k", limit=2, window=60) > 0
-    limiter.reset("k")
-    assert limiter.hit("k", limit=2, window=60) == 0
+    assert [await limiter.take("k", limit=2, window=60) for _ in range(2)] == [0, 0]
+    assert await limiter.take("k", limit=2, window=60) > 0
+    await limiter.reset("k")
+    assert await limiter.take("k", limit=2, window=60) == 0

@@ -15,14 +15,21 @@ from parley.services import accounts
 from parley.services.auth_cache import Principal
 from parley.services.context import Ctx
 
+# Dependencies are `async def` on purpose: FastAPI runs plain `def` dependencies in a worker
+# thread, a hop that costs more than the whole request on the hot path.
+
 
 def get_container(conn: HTTPConnection) -> Container:
     container: Container = conn.app.state.container
     return container
 
 
-def get_ctx(conn: HTTPConnection) -> Ctx:
+async def ctx_dependency(conn: HTTPConnection) -> Ctx:
     return get_container(conn).ctx
+
+
+async def ip_dependency(conn: HTTPConnection) -> str:
+    return client_ip(conn)
 
 
 def client_ip(conn: HTTPConnection) -> str:
@@ -67,12 +74,15 @@ async def current_principal(request: Request) -> Principal:
     token = bearer_token(request) or request.cookies.get("parley_session")
     if not token:
         raise Unauthenticated("sign in first: send 'Authorization: Bearer <token>'")
-    return await accounts.authenticate(get_ctx(request), token, ip=client_ip(request))
+    ctx = get_container(request).ctx
+    principal = await accounts.authenticate(ctx, token, ip=client_ip(request))
+    await accounts.check_request_rate(ctx, principal.user.id)
+    return principal
 
 
-CtxDep = Annotated[Ctx, Depends(get_ctx)]
+CtxDep = Annotated[Ctx, Depends(ctx_dependency)]
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
-IpDep = Annotated[str, Depends(client_ip)]
+IpDep = Annotated[str, Depends(ip_dependency)]
 
 
 def require_role(role: Role) -> object:

@@ -7,12 +7,14 @@ Frames from the client are JSON objects with an `op`:
   {"op": "ping", "req": "3"}
 Each op is answered by {"type": "result", "req": ..., "ok": true, "result": {...}} or
 {"type": "result", "req": ..., "ok": false, "error": {"code", "message"}}. Events arrive as
-{"type": "chat_event", ...} and {"type": "user_event", ...}, as in GET /updates."""
+{"type": "chat_event", ...} and {"type": "user_event", ...}, as in GET /updates. A server
+message is one such object, or a JSON array of them when several were ready at once."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from typing import Any
 
 import orjson
@@ -21,17 +23,21 @@ from pydantic import ValidationError
 
 from parley.api.deps import bearer_token, client_ip, get_container
 from parley.api.errors import error_body
-from parley.api.schemas.messages import SendIn, message_out
+from parley.api.schemas.messages import SendIn
+from parley.api.schemas.wire import message_wire
+from parley.domain.codec import encode_message
 from parley.domain.errors import DomainError, InvalidInput, Unauthenticated
 from parley.services import accounts, messages, updates
 from parley.services.auth_cache import Principal
 from parley.services.context import Ctx
 from parley.services.live import Subscriber
 
+log = logging.getLogger(__name__)
 AUTH_TIMEOUT = 10.0
 MAX_FRAME = 64 * 1024
 CLOSE_AUTH = 4001
 CLOSE_LAGGING = 4008
+MAX_BATCH = 64
 
 
 async def serve(websocket: WebSocket) -> None:
@@ -59,7 +65,7 @@ async def serve(websocket: WebSocket) -> None:
                     websocket, {"type": "error", **error_body("too_large", "frame too large")}
                 )
                 continue
-            reply = await _handle(ctx, principal, raw)
+            reply = await _handle(ctx, principal, sub, raw)
             if reply is not None:
                 sub.push(orjson.dumps(reply))
     except WebSocketDisconnect:
@@ -89,21 +95,34 @@ async def _authenticate(websocket: WebSocket) -> Principal:
 
 
 async def _pump(websocket: WebSocket, sub: Subscriber) -> None:
+    """Write queued frames to the socket. When several are waiting they go out as one JSON
+    array in a single WebSocket message (like Telegram's update containers): under load the
+    per-message cost of the WebSocket stack is paid once for many events."""
     while True:
         frame = await sub.queue.get()
-        if frame is None:
+        batch = [frame]
+        while frame is not None and len(batch) < MAX_BATCH and not sub.queue.empty():
+            frame = sub.queue.get_nowait()
+            batch.append(frame)
+        closing = batch[-1] is None
+        frames = [f for f in batch if f is not None]
+        if len(frames) == 1:
+            await websocket.send_text(frames[0].decode())
+        elif frames:
+            await websocket.send_text((b"[" + b",".join(frames) + b"]").decode())
+        if closing:
             code = CLOSE_LAGGING if sub.lagging else 1000
             with contextlib.suppress(Exception):
                 await websocket.close(code=code)
             return
-        await websocket.send_text(frame.decode())
 
 
 async def _send(websocket: WebSocket, payload: dict[str, Any]) -> None:
     await websocket.send_text(orjson.dumps(payload).decode())
 
 
-async def _handle(ctx: Ctx, principal: Principal, raw: str) -> dict[str, Any] | None:
+async def _handle(ctx: Ctx, principal: Principal, sub: Subscriber, raw: str
+                  ) -> dict[str, Any] | None:  # fmt: skip
     req: Any = None
     try:
         frame = orjson.loads(raw)
@@ -111,7 +130,7 @@ async def _handle(ctx: Ctx, principal: Principal, raw: str) -> dict[str, Any] | 
             raise InvalidInput("frames are JSON objects", code="invalid_frame")
         req = frame.pop("req", None)
         op = frame.pop("op", None)
-        result = await _dispatch(ctx, principal, op, frame)
+        result = await _dispatch(ctx, principal, sub, op, frame)
         return {"type": "result", "req": req, "ok": True, "result": result}
     except orjson.JSONDecodeError:
         return {
@@ -137,9 +156,14 @@ async def _handle(ctx: Ctx, principal: Principal, raw: str) -> dict[str, Any] | 
             "ok": False,
             **error_body(error.code, error.message, **extra),
         }
+    except Exception:  # a bug must not take the connection down with it
+        log.exception("websocket op failed")
+        return {"type": "result", "req": req, "ok": False,
+                **error_body("internal", "the server failed to handle this request")}  # fmt: skip
 
 
-async def _dispatch(ctx: Ctx, principal: Principal, op: Any, frame: dict[str, Any]) -> Any:
+async def _dispatch(ctx: Ctx, principal: Principal, sub: Subscriber, op: Any,
+                    frame: dict[str, Any]) -> Any:  # fmt: skip
     user_id = principal.user.id
     if op == "ping":
         return {"pong": True}
@@ -150,12 +174,10 @@ async def _dispatch(ctx: Ctx, principal: Principal, op: Any, frame: dict[str, An
         body = SendIn.model_validate(frame)
         sent = await messages.send_message(
             ctx, user_id, chat_id=chat_id, text=body.text, random_id=body.random_id,
-            reply_to_id=body.reply_to_id, entities=body.entities,
+            reply_to_id=body.reply_to_id, entities=body.entities, origin=sub.key,
         )  # fmt: skip
-        return {
-            "message": message_out(sent.message).model_dump(mode="json"),
-            "duplicate": sent.duplicate,
-        }
+        return {"message": message_wire(encode_message(sent.message)), "pts": sent.pts,
+                "duplicate": sent.duplicate}  # fmt: skip
     if op == "read":
         chat_id, max_id = frame.get("chat_id"), frame.get("max_id")
         if not isinstance(chat_id, int) or not isinstance(max_id, int):

@@ -33,6 +33,7 @@ def serve(
         port=port,
         loop="uvloop",
         http="httptools",
+        ws=settings.ws_protocol,
         log_level=settings.log_level.lower(),
         access_log=False,
         proxy_headers=False,

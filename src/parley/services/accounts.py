@@ -47,8 +47,8 @@ class SignedIn:
     new_account: bool
 
 
-def _limit(ctx: Ctx, key: str, *, limit: int, window: float, what: str) -> None:
-    wait = ctx.limiter.hit(key, limit=limit, window=window)
+async def _limit(ctx: Ctx, key: str, *, limit: int, window: float, what: str) -> None:
+    wait = await ctx.limiter.take(key, limit=limit, window=window)
     if wait:
         raise RateLimited(f"too many {what}; try again in {wait} s", retry_after=wait)
 
@@ -57,9 +57,9 @@ async def send_code(ctx: Ctx, phone: str, *, ip: str) -> SentCode:
     """Start a sign-in: make a one-time code for the number and deliver it."""
     e164 = normalize_phone(phone, allow_test_numbers=ctx.settings.is_dev)
     phone_hash = ctx.cipher.blind_index("phone", e164)
-    _limit(ctx, f"send-code:ip:{ip}", limit=ctx.settings.send_code_per_ip_per_hour, window=3600,
-           what="codes requested from this address")  # fmt: skip
-    _limit(ctx, f"send-code:phone:{phone_hash.hex()}",
+    await _limit(ctx, f"send-code:ip:{ip}", limit=ctx.settings.send_code_per_ip_per_hour,
+                 window=3600, what="codes requested from this address")  # fmt: skip
+    await _limit(ctx, f"send-code:phone:{phone_hash.hex()}",
            limit=ctx.settings.send_code_per_phone_per_hour, window=3600,
            what="codes requested for this number")  # fmt: skip
     code = test_number_code(e164) if ctx.settings.is_dev else None
@@ -92,7 +92,7 @@ async def sign_in(
     e164 = normalize_phone(phone, allow_test_numbers=ctx.settings.is_dev)
     if not isinstance(code, str) or not code.isdigit() or not 4 <= len(code) <= 8:
         raise InvalidInput("the code is the digits we sent you", code="code_invalid")
-    _limit(ctx, f"sign-in:ip:{ip}", limit=ctx.settings.sign_in_per_ip_per_hour, window=3600,
+    await _limit(ctx, f"sign-in:ip:{ip}", limit=ctx.settings.sign_in_per_ip_per_hour, window=3600,
            what="sign-in attempts from this address")  # fmt: skip
     name = clean_display_name(display_name) if display_name else None
     phone_hash = ctx.cipher.blind_index("phone", e164)
@@ -177,6 +177,12 @@ async def authenticate(ctx: Ctx, token: str, *, ip: str | None) -> Principal:
     if ip is not None:
         await _record_ip(ctx, principal, ip)
     return principal
+
+
+async def check_request_rate(ctx: Ctx, user_id: int) -> None:
+    """The overall request budget of one account, across every endpoint and process."""
+    await _limit(ctx, f"requests:user:{user_id}", limit=ctx.settings.requests_per_user_per_minute,
+                 window=60, what="requests")  # fmt: skip
 
 
 async def _record_ip(ctx: Ctx, principal: Principal, ip: str) -> None:

@@ -8,7 +8,9 @@ once per event by the front room's renderer and shared by every connection."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +28,12 @@ class Subscriber:
     """One live connection's outgoing queue. When a slow client falls too far behind, the
     subscriber is marked lagging and closed; the client reconnects and catches up from pts."""
 
+    _keys = itertools.count(1)
+
     def __init__(self, user_id: int, session_id: int, *, max_queue: int) -> None:
         self.user_id = user_id
         self.session_id = session_id
+        self.key = f"{os.getpid()}-{next(self._keys)}"  # names this connection as an origin
         self.queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=max_queue)
         self.lagging = False
         self.closed = False
@@ -132,11 +137,13 @@ class Hub:
         if frame is None:
             return
         admins_only = message["audience"] == "admins"
+        origin = message.get("origin")
         for user_id, is_admin in list(users.items()):
             if admins_only and not is_admin:
                 continue
             for sub in list(self._subs.get(user_id, ())):
-                sub.push(frame)
+                if sub.key != origin:
+                    sub.push(frame)
 
     def _track_admin(self, chat_id: int, data: dict[str, Any]) -> None:
         users = self._chat_users.get(chat_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from parley.domain.chats import ChatKind, check_can_post, check_has_right
-from parley.domain.errors import Forbidden, InvalidInput, NotFound, RateLimited
-from parley.domain.events import ChatEventKind, UserEventKind
+from parley.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, RateLimited
+from parley.domain.events import Audience, ChatEvent, ChatEventKind, UserEventKind
 from parley.domain.messages import (
     ForwardOrigin,
     Message,
@@ -31,25 +33,142 @@ DELETE_MAX = 100
 class Sent:
     message: Message
     duplicate: bool  # True when random_id matched an earlier send: nothing new was posted
+    pts: int | None = None  # the chat event's pts for a new post (None for a duplicate)
 
 
-def _flood(ctx: Ctx, user_id: int, chat_id: int) -> None:
+async def _flood(ctx: Ctx, user_id: int, chat_id: int) -> None:
     s = ctx.settings
-    wait = ctx.limiter.hit(f"send:user:{user_id}", limit=s.sends_per_user_per_minute, window=60)
+    wait = await ctx.limiter.take(
+        f"send:user:{user_id}", limit=s.sends_per_user_per_minute, window=60
+    )
     if wait:
         raise RateLimited("you are sending too fast", retry_after=wait)
-    wait = ctx.limiter.hit(f"send:chat:{chat_id}", limit=s.sends_per_chat_per_second, window=1)
+    wait = await ctx.limiter.take(
+        f"send:chat:{chat_id}", limit=s.sends_per_chat_per_second, window=1
+    )
     if wait:
         raise RateLimited("this chat is receiving too many messages", retry_after=wait)
 
 
-def _check_sender(tx: Tx, user_id: int, chat_is_public: bool) -> None:
-    user = tx.users.get(user_id)
-    if user is None or user.status is UserStatus.BANNED:
+def _check_sender_status(status: UserStatus | None, chat_is_public: bool) -> None:
+    if status is None or status is UserStatus.BANNED:
         raise Forbidden("this account may not send messages", code="account_banned")
-    if user.status is UserStatus.RESTRICTED and chat_is_public:
+    if status is UserStatus.RESTRICTED and chat_is_public:
         raise Forbidden("your account is restricted from posting in public chats",
                         code="account_restricted")  # fmt: skip
+
+
+def _check_sender(tx: Tx, user_id: int, chat_is_public: bool) -> None:
+    _check_sender_status(tx.users.statuses({user_id}).get(user_id), chat_is_public)
+
+
+@dataclass(frozen=True, slots=True)
+class _SendItem:
+    user_id: int
+    chat_id: int
+    text: str
+    random_id: int | None
+    reply_to_id: int | None
+    entities: list[dict[str, Any]]
+    media: dict[str, Any] | None
+    extra: dict[str, Any] | None
+    at: datetime
+
+
+def _send_batch(tx: Tx, items: list[_SendItem]) -> list[tuple[Sent, Changes] | Exception]:
+    """Post many queued sends in one go: a handful of set-based reads, the rules checked per
+    item against that state (in queue order), one pts/message-id reservation per chat, and
+    executemany inserts. This is what lets one process persist thousands of sends a second."""
+    chats = tx.chats.get_many({i.chat_id for i in items})
+    members = tx.members.get_pairs([(i.chat_id, i.user_id) for i in items])
+    statuses = tx.users.statuses({i.user_id for i in items})
+    earlier = tx.messages.by_random_ids(
+        [(i.chat_id, i.user_id, i.random_id) for i in items if i.random_id is not None]
+    )
+    replies = tx.messages.live_keys(
+        [(i.chat_id, i.reply_to_id) for i in items if i.reply_to_id is not None]
+    )
+    outcomes: list[tuple[Sent, Changes] | Exception | int] = []
+    accepted: list[_SendItem] = []
+    in_batch: dict[tuple[int, int, int], int] = {}
+    for item in items:
+        key = (item.chat_id, item.user_id, item.random_id or 0)
+        if item.random_id is not None and key in earlier:
+            outcomes.append((Sent(message=earlier[key], duplicate=True), Changes()))
+            continue
+        if item.random_id is not None and key in in_batch:
+            outcomes.append(in_batch[key])  # the same send twice in one batch: resolved below
+            continue
+        try:
+            chat = chats.get(item.chat_id)
+            if chat is None:
+                raise NotFound("chat not found", code="chat_not_found")
+            member = members.get((item.chat_id, item.user_id))
+            check_can_post(chat, member, item.at)
+            _check_sender_status(statuses.get(item.user_id), chat.is_public)
+            if item.reply_to_id is not None and (item.chat_id, item.reply_to_id) not in replies:
+                raise InvalidInput("the message replied to does not exist", code="reply_invalid")
+        except DomainError as error:
+            outcomes.append(error)
+            continue
+        if member is not None and chat.kind is ChatKind.GROUP and chat.slow_mode_seconds:
+            members[(item.chat_id, item.user_id)] = replace(member, last_post_at=item.at)
+        if item.random_id is not None:
+            in_batch[key] = len(accepted)
+        outcomes.append(len(accepted))
+        accepted.append(item)
+
+    per_chat = Counter(i.chat_id for i in accepted)
+    at = max((i.at for i in accepted), default=None)
+    firsts = (
+        tx.chats.reserve({c: (n, n) for c, n in per_chat.items()}, at=at, current=chats)
+        if at
+        else {}
+    )
+    taken: Counter[int] = Counter()
+    posted: list[tuple[Message, ChatEvent]] = []
+    for item in accepted:
+        offset = taken[item.chat_id]
+        taken[item.chat_id] += 1
+        first_pts, first_id = firsts[item.chat_id]
+        message = Message(
+            chat_id=item.chat_id, id=first_id + offset, sender_id=item.user_id,
+            kind=MessageKind.TEXT, text=item.text, date=item.at, entities=item.entities,
+            reply_to_id=item.reply_to_id, media=item.media, extra=item.extra or {},
+            random_id=item.random_id,
+        )  # fmt: skip
+        event = ChatEvent(chat_id=item.chat_id, pts=first_pts + offset,
+                          kind=ChatEventKind.MESSAGE_NEW, data={"message_id": message.id},
+                          audience=Audience.ALL, date=item.at)  # fmt: skip
+        posted.append((message, event))
+    tx.messages.insert_many([m for m, _ in posted])
+    tx.events.append_chat_many([e for _, e in posted])
+    slow = [
+        (i.chat_id, i.user_id)
+        for i in accepted
+        if chats[i.chat_id].kind is ChatKind.GROUP and chats[i.chat_id].slow_mode_seconds
+    ]
+    if slow and at is not None:
+        tx.members.set_last_post(slow, at)
+
+    results: list[tuple[Sent, Changes] | Exception] = []
+    emitted: set[int] = set()
+    for outcome in outcomes:
+        if not isinstance(outcome, int):
+            results.append(outcome)
+            continue
+        message, event = posted[outcome]
+        if outcome in emitted:  # a retry queued in the same batch as its original
+            results.append((Sent(message=message, duplicate=True), Changes()))
+        else:
+            emitted.add(outcome)
+            results.append(
+                (
+                    Sent(message=message, duplicate=False, pts=event.pts),
+                    Changes(chat_events=[(event, message)]),
+                )
+            )
+    return results
 
 
 async def send_message(
@@ -63,38 +182,20 @@ async def send_message(
     entities: list[dict[str, Any]] | None = None,
     media: dict[str, Any] | None = None,
     extra: dict[str, Any] | None = None,
+    origin: str | None = None,
 ) -> Sent:
-    """Post to a chat. A retry with the same random_id returns the first message unchanged."""
+    """Post to a chat. A retry with the same random_id returns the first message unchanged.
+    `origin` is the live connection that sent it (see sequence.publish)."""
     text = clean_text(text, allow_empty=media is not None)
-    entities = check_entities(text, entities)
-    random_id = check_random_id(random_id)
-    _flood(ctx, user_id, chat_id)
-    now = ctx.clock.now()
-
-    def run(tx: Tx) -> tuple[Sent, Changes]:
-        changes = Changes()
-        if random_id is not None:
-            earlier = tx.messages.by_random_id(chat_id, user_id, random_id)
-            if earlier is not None:
-                return Sent(message=earlier, duplicate=True), changes
-        chat = load_chat(tx, chat_id)
-        member = tx.members.get(chat_id, user_id)
-        check_can_post(chat, member, now)
-        _check_sender(tx, user_id, chat.is_public)
-        if reply_to_id is not None:
-            target = tx.messages.get(chat_id, reply_to_id)
-            if target is None or target.deleted:
-                raise InvalidInput("the message replied to does not exist", code="reply_invalid")
-        message = changes.post(
-            tx, chat_id=chat_id, sender_id=user_id, text=text, at=now, entities=entities,
-            reply_to_id=reply_to_id, media=media, extra=extra, random_id=random_id,
-        )  # fmt: skip
-        if chat.kind is ChatKind.GROUP and chat.slow_mode_seconds:
-            tx.members.set_last_post(chat_id, user_id, now)
-        return Sent(message=message, duplicate=False), changes
-
-    sent, changes = await ctx.db.write(run)
-    await publish(ctx, changes)
+    item = _SendItem(
+        user_id=user_id, chat_id=chat_id, text=text, random_id=check_random_id(random_id),
+        reply_to_id=reply_to_id, entities=check_entities(text, entities), media=media,
+        extra=extra, at=ctx.clock.now(),
+    )  # fmt: skip
+    await _flood(ctx, user_id, chat_id)
+    sent: Sent
+    sent, changes = await ctx.db.write_many(_send_batch, item)
+    await publish(ctx, changes, origin=origin)
     return sent
 
 
@@ -110,7 +211,7 @@ async def forward_messages(
     ids = list(dict.fromkeys(message_ids))
     if not 1 <= len(ids) <= HISTORY_MAX:
         raise InvalidInput(f"forward 1–{HISTORY_MAX} messages at a time", code="invalid_ids")
-    _flood(ctx, user_id, to_chat_id)
+    await _flood(ctx, user_id, to_chat_id)
     now = ctx.clock.now()
 
     def run(tx: Tx) -> tuple[list[Message], Changes]:

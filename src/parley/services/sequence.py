@@ -83,10 +83,16 @@ class Changes:
         self.user_events.extend(other.user_events)
 
 
-async def publish(ctx: Ctx, changes: Changes) -> None:
+async def publish(ctx: Ctx, changes: Changes, *, origin: str | None = None) -> None:
     """Hand committed events to the bus. User events go first, so a new member's process
-    follows the chat before the chat's own events arrive; chat events keep their pts order."""
+    follows the chat before the chat's own events arrive; chat events keep their pts order.
+
+    `origin` names the live connection a change came from: it already has the result (with
+    its pts) in the answer to its request, so the hub does not echo the event back to it."""
     for user_event in changes.user_events:
         await ctx.bus.publish(Topics.EVENTS, {"t": "user", **encode_user_event(user_event)})
     for event, message in changes.chat_events:
-        await ctx.bus.publish(Topics.EVENTS, {"t": "chat", **encode_chat_event(event, message)})
+        payload = {"t": "chat", **encode_chat_event(event, message)}
+        if origin is not None:
+            payload["origin"] = origin
+        await ctx.bus.publish(Topics.EVENTS, payload)

@@ -7,6 +7,7 @@ from parley.store import (
     chats,
     codes,
     events,
+    leases,
     legal_authorities,
     legal_requests,
     messages,
@@ -18,7 +19,7 @@ from parley.store import (
 from parley.store.schema import metadata
 
 AGGREGATES = (
-    users, sessions, codes, chats, messages, events, audit, violations,
+    users, sessions, codes, chats, messages, events, audit, violations, leases,
     legal_authorities, legal_requests, notices,
 )  # fmt: skip
 

@@ -116,6 +116,44 @@ def _to_invite(row: Row[Any]) -> InviteLink:
 
 ACTIVE = ("owner", "admin", "member", "restricted")
 
+# Hot-path statements are built once: building a statement costs more than running it.
+_CHAT_BY_ID = sa.select(chats).where(chats.c.id == sa.bindparam("id"))
+_CHATS_BY_IDS = sa.select(chats).where(chats.c.id.in_(sa.bindparam("ids", expanding=True)))
+_RESERVE = (
+    chats.update()
+    .where(chats.c.id == sa.bindparam("cid"))
+    .values(
+        pts=chats.c.pts + sa.bindparam("n_events", type_=sa.BigInteger),
+        top_message_id=chats.c.top_message_id + sa.bindparam("n_messages", type_=sa.BigInteger),
+        last_activity_at=sa.bindparam("at", type_=EpochMillis),
+    )
+    .returning(chats.c.pts, chats.c.top_message_id)
+)
+_SET_COUNTERS = (
+    chats.update()
+    .where(chats.c.id == sa.bindparam("cid"))
+    .values(
+        pts=sa.bindparam("new_pts", type_=sa.BigInteger),
+        top_message_id=sa.bindparam("new_top", type_=sa.BigInteger),
+        last_activity_at=sa.bindparam("at", type_=EpochMillis),
+    )
+)
+_MEMBER = sa.select(chat_members).where(
+    chat_members.c.chat_id == sa.bindparam("cid"), chat_members.c.user_id == sa.bindparam("uid")
+)
+_MEMBERS_BY_PAIRS = sa.select(chat_members).where(
+    sa.tuple_(chat_members.c.chat_id, chat_members.c.user_id).in_(
+        sa.bindparam("pairs", expanding=True)
+    )
+)
+_SET_LAST_POST = (
+    chat_members.update()
+    .where(
+        chat_members.c.chat_id == sa.bindparam("cid"), chat_members.c.user_id == sa.bindparam("uid")
+    )
+    .values(last_post_at=sa.bindparam("at", type_=EpochMillis))
+)
+
 
 class ChatsRepo:
     def __init__(self, conn: Connection) -> None:
@@ -145,13 +183,13 @@ class ChatsRepo:
         return int(pk[0])
 
     def get(self, chat_id: int) -> Chat | None:
-        row = self.conn.execute(sa.select(chats).where(chats.c.id == chat_id)).first()
+        row = self.conn.execute(_CHAT_BY_ID, {"id": chat_id}).first()
         return None if row is None else _to_chat(row)
 
     def get_many(self, chat_ids: list[int] | set[int]) -> dict[int, Chat]:
         if not chat_ids:
             return {}
-        rows = self.conn.execute(sa.select(chats).where(chats.c.id.in_(list(chat_ids)))).all()
+        rows = self.conn.execute(_CHATS_BY_IDS, {"ids": list(chat_ids)}).all()
         return {r.id: _to_chat(r) for r in rows}
 
     def by_username(self, name: str) -> Chat | None:
@@ -172,16 +210,37 @@ class ChatsRepo:
 
     def bump(self, chat_id: int, *, at: datetime, new_message: bool) -> tuple[int, int]:
         """Take the chat's next pts (and next message id for a new message); one row update."""
-        values: dict[str, Any] = {"pts": chats.c.pts + 1, "last_activity_at": at}
-        if new_message:
-            values["top_message_id"] = chats.c.top_message_id + 1
-        row = self.conn.execute(
-            chats.update()
-            .where(chats.c.id == chat_id)
-            .values(**values)
-            .returning(chats.c.pts, chats.c.top_message_id)
-        ).one()
-        return int(row.pts), int(row.top_message_id)
+        first = self.reserve({chat_id: (1, 1 if new_message else 0)}, at=at)[chat_id]
+        return first[0], first[1] if new_message else first[1] - 1
+
+    def reserve(
+        self,
+        counts: dict[int, tuple[int, int]],
+        *,
+        at: datetime,
+        current: dict[int, Chat] | None = None,
+    ) -> dict[int, tuple[int, int]]:
+        """Take consecutive ranges of pts and message ids: for each chat, (events, messages)
+        wanted -> (first pts, first message id) taken. An atomic increment per chat, in chat id
+        order so concurrent writers on PostgreSQL lock rows in the same order.
+
+        On SQLite, `current` (the chats as read earlier in this same write transaction) allows
+        one executemany instead of a statement per chat: inside BEGIN IMMEDIATE no other writer
+        exists, so what this transaction read is still the truth."""
+        if current is not None and self.conn.dialect.name == "sqlite":
+            plan = {cid: (current[cid].pts, current[cid].top_message_id) for cid in counts}
+            self.conn.execute(_SET_COUNTERS, [
+                {"cid": cid, "new_pts": plan[cid][0] + n_ev, "new_top": plan[cid][1] + n_msg,
+                 "at": at} for cid, (n_ev, n_msg) in sorted(counts.items())])  # fmt: skip
+            return {cid: (plan[cid][0] + 1, plan[cid][1] + 1) for cid in counts}
+        out: dict[int, tuple[int, int]] = {}
+        for chat_id in sorted(counts):
+            n_events, n_messages = counts[chat_id]
+            row = self.conn.execute(
+                _RESERVE, {"cid": chat_id, "n_events": n_events, "n_messages": n_messages, "at": at}
+            ).one()
+            out[chat_id] = (int(row.pts) - n_events + 1, int(row.top_message_id) - n_messages + 1)
+        return out
 
     def update(self, chat_id: int, **values: Any) -> None:
         if "username" in values:
@@ -212,12 +271,15 @@ class MembersRepo:
         self.conn = conn
 
     def get(self, chat_id: int, user_id: int) -> Member | None:
-        row = self.conn.execute(
-            sa.select(chat_members).where(
-                chat_members.c.chat_id == chat_id, chat_members.c.user_id == user_id
-            )
-        ).first()
+        row = self.conn.execute(_MEMBER, {"cid": chat_id, "uid": user_id}).first()
         return None if row is None else _to_member(row)
+
+    def get_pairs(self, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], Member]:
+        """Memberships by (chat_id, user_id)."""
+        if not pairs:
+            return {}
+        rows = self.conn.execute(_MEMBERS_BY_PAIRS, {"pairs": list(set(pairs))}).all()
+        return {(r.chat_id, r.user_id): _to_member(r) for r in rows}
 
     def put(self, member: Member) -> None:
         """Insert or replace the membership row (the read position survives a rejoin)."""
@@ -264,12 +326,9 @@ class MembersRepo:
         )
         return result.rowcount > 0
 
-    def set_last_post(self, chat_id: int, user_id: int, at: datetime) -> None:
-        self.conn.execute(
-            chat_members.update()
-            .where(chat_members.c.chat_id == chat_id, chat_members.c.user_id == user_id)
-            .values(last_post_at=at)
-        )
+    def set_last_post(self, pairs: list[tuple[int, int]], at: datetime) -> None:
+        if pairs:
+            self.conn.execute(_SET_LAST_POST, [{"cid": c, "uid": u, "at": at} for c, u in pairs])
 
     def page(
         self,

@@ -56,7 +56,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def create_sqlite_engine(url: str, *, immediate: bool, pool_size: int) -> Engine:
+def create_sqlite_engine(url: str, *, pool_size: int) -> Engine:
+    """An engine whose connections leave BEGIN to us (see `sqlite_begin`). No per-statement
+    event hooks: on SQLite a hook doubles SQLAlchemy's cost per statement."""
     engine = sa.create_engine(
         url,
         pool_size=pool_size,
@@ -64,20 +66,29 @@ def create_sqlite_engine(url: str, *, immediate: bool, pool_size: int) -> Engine
         connect_args={"check_same_thread": False, "timeout": 15},
     )
     event.listen(engine, "connect", _sqlite_pragmas)
-    begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql(begin_sql)
-
     return engine
+
+
+def sqlite_begin(conn: Connection, *, immediate: bool) -> None:
+    """Open the real SQLite transaction. pysqlite's legacy mode would not BEGIN before SELECTs
+    (no snapshot) nor before SAVEPOINTs; with isolation_level=None we emit BEGIN ourselves and
+    the driver's commit()/rollback() end it."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# A batch function handles many queued items of one kind in one go (set-based reads and
+# executemany writes). It returns one outcome per item, in order: a value, or an exception
+# instance for an item refused by a rule (returned, not raised, so the others still commit).
+BatchFn = Callable[[Tx, list[Any]], list[Any]]
 
 
 @dataclass(slots=True)
 class _Job:
-    fn: Callable[[Tx], Any]
+    fn: Callable[[Tx], Any] | None
     loop: asyncio.AbstractEventLoop | None
     future: asyncio.Future[Any] | Future[Any]
+    batch_fn: BatchFn | None = None
+    item: Any = None
 
 
 def _settle(job: _Job, ok: bool, value: Any) -> None:
@@ -153,12 +164,13 @@ class _SqliteWriter:
         outcomes: list[tuple[_Job, bool, Any]] = []
         try:
             with conn.begin():
-                if len(batch) == 1:
-                    job = batch[0]
-                    outcomes.append((job, True, job.fn(Tx(conn))))
+                sqlite_begin(conn, immediate=True)
+                lone = batch[0].fn if len(batch) == 1 else None
+                if lone is not None:  # no savepoint needed for a batch of one
+                    outcomes.append((batch[0], True, lone(Tx(conn))))
                 else:
-                    for job in batch:
-                        outcomes.append(self._run_in_savepoint(conn, job))
+                    for group in _consecutive_groups(batch):
+                        outcomes.extend(_run_group(conn, group))
         except Exception as error:  # the commit itself failed, or a lone job raised
             if len(batch) == 1 and not outcomes:
                 _settle(batch[0], False, error)
@@ -170,13 +182,36 @@ class _SqliteWriter:
         for job, ok, value in outcomes:
             _settle(job, ok, value)
 
-    @staticmethod
-    def _run_in_savepoint(conn: Connection, job: _Job) -> tuple[_Job, bool, Any]:
-        try:
-            with conn.begin_nested():
-                return job, True, job.fn(Tx(conn))
-        except Exception as error:
-            return job, False, error
+
+def _consecutive_groups(batch: list[_Job]) -> list[list[_Job]]:
+    """Runs of jobs that share a batch function stay together; order is kept."""
+    groups: list[list[_Job]] = []
+    for job in batch:
+        if groups and job.batch_fn is not None and groups[-1][-1].batch_fn is job.batch_fn:
+            groups[-1].append(job)
+        else:
+            groups.append([job])
+    return groups
+
+
+def _run_group(conn: Connection, group: list[_Job]) -> list[tuple[_Job, bool, Any]]:
+    """One savepoint per group. A batch function that fails as a whole is retried item by item,
+    so one bad item cannot sink its neighbours."""
+    head = group[0]
+    try:
+        with conn.begin_nested():
+            if head.batch_fn is None:
+                assert head.fn is not None
+                return [(head, True, head.fn(Tx(conn)))]
+            results = head.batch_fn(Tx(conn), [job.item for job in group])
+            return [
+                (job, not isinstance(r, Exception), r)
+                for job, r in zip(group, results, strict=True)
+            ]
+    except Exception as error:
+        if len(group) == 1:
+            return [(head, False, error)]
+    return [outcome for job in group for outcome in _run_group(conn, [job])]
 
 
 class Database:
@@ -197,10 +232,8 @@ class Database:
         self._writer: _SqliteWriter | None = None
         self._write_pool: ThreadPoolExecutor | None = None
         if self.is_sqlite:
-            self.engine = create_sqlite_engine(
-                self.url, immediate=False, pool_size=read_threads + 2
-            )
-            self._write_engine = create_sqlite_engine(self.url, immediate=True, pool_size=1)
+            self.engine = create_sqlite_engine(self.url, pool_size=read_threads + 2)
+            self._write_engine = create_sqlite_engine(self.url, pool_size=1)
             self._writer = _SqliteWriter(
                 self._write_engine, batch_max=batch_max, on_batch=on_batch or (lambda n, s: None)
             )
@@ -218,6 +251,8 @@ class Database:
     # -- reads --------------------------------------------------------------------------
     def read_sync(self, fn: Callable[[Tx], T]) -> T:
         with self.engine.connect() as conn, conn.begin():
+            if self.is_sqlite:
+                sqlite_begin(conn, immediate=False)
             return fn(Tx(conn))
 
     async def read(self, fn: Callable[[Tx], T]) -> T:
@@ -229,6 +264,8 @@ class Database:
         for attempt in range(3):
             try:
                 with self._write_engine.begin() as conn:
+                    if self.is_sqlite:  # a second process on the same file (CLI, tools)
+                        sqlite_begin(conn, immediate=True)
                     return fn(Tx(conn))
             except exc.DBAPIError as error:
                 if attempt == 2 or not _is_retryable(error):
@@ -250,6 +287,24 @@ class Database:
             return await loop.run_in_executor(self._write_pool, self._write_direct, fn)
         fut: asyncio.Future[T] = loop.create_future()
         self._writer.submit(_Job(fn=fn, loop=loop, future=fut))
+        return await fut
+
+    async def write_many(self, batch_fn: BatchFn, item: Any) -> Any:
+        """Queue one item for `batch_fn`; consecutive items for the same function are handled
+        together in one call (SQLite's writer). Raises the item's exception if it was refused."""
+        loop = asyncio.get_running_loop()
+        if self._writer is None:
+            assert self._write_pool is not None
+
+            def single(tx: Tx) -> Any:
+                (result,) = batch_fn(tx, [item])
+                if isinstance(result, Exception):
+                    raise result
+                return result
+
+            return await loop.run_in_executor(self._write_pool, self._write_direct, single)
+        fut: asyncio.Future[Any] = loop.create_future()
+        self._writer.submit(_Job(fn=None, loop=loop, future=fut, batch_fn=batch_fn, item=item))
         return await fut
 
     def close(self) -> None:

@@ -38,6 +38,9 @@ user_events = sa.Table(
 )
 
 
+_INSERT_CHAT_EVENT = chat_events.insert()
+
+
 def _to_chat_event(row: Row[Any]) -> ChatEvent:
     return ChatEvent(
         chat_id=row.chat_id, pts=row.pts, kind=ChatEventKind(row.kind), data=row.data,
@@ -76,6 +79,16 @@ class EventsRepo:
             date=at,
             id=int(pk[0]),
         )
+
+    def append_chat_many(self, batch: list[ChatEvent]) -> None:
+        """Write many events at once (their global ids are assigned but not read back)."""
+        if batch:
+            self.conn.execute(
+                _INSERT_CHAT_EVENT,
+                [{"chat_id": e.chat_id, "pts": e.pts, "kind": e.kind.value,
+                  "audience": e.audience.value, "data": e.data, "date": e.date}
+                 for e in batch],
+            )  # fmt: skip
 
     def chat_since(self, chat_id: int, pts: int, *, limit: int) -> list[ChatEvent]:
         rows = self.conn.execute(

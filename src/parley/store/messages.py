@@ -40,6 +40,33 @@ messages = sa.Table(
 )
 
 
+_INSERT = messages.insert()
+_BY_RANDOM_IDS = sa.select(messages).where(
+    sa.tuple_(messages.c.chat_id, messages.c.sender_id, messages.c.random_id).in_(
+        sa.bindparam("keys", expanding=True)
+    )
+)
+_LIVE_KEYS = sa.select(messages.c.chat_id, messages.c.id).where(
+    sa.tuple_(messages.c.chat_id, messages.c.id).in_(sa.bindparam("keys", expanding=True)),
+    messages.c.deleted.is_(False),
+)
+
+
+def _row_of(message: Message) -> dict[str, Any]:
+    fwd = message.forward
+    return {
+        "chat_id": message.chat_id, "id": message.id, "sender_id": message.sender_id,
+        "random_id": message.random_id, "kind": message.kind.value, "text": message.text,
+        "entities": message.entities or None, "reply_to_id": message.reply_to_id,
+        "fwd_chat_id": fwd.chat_id if fwd else None,
+        "fwd_message_id": fwd.message_id if fwd else None,
+        "fwd_sender_id": fwd.sender_id if fwd else None, "fwd_date": fwd.date if fwd else None,
+        "media": message.media, "extra": message.extra or None, "date": message.date,
+        "edit_date": None, "deleted": False, "visibility": message.visibility.value,
+        "pinned": False,
+    }  # fmt: skip
+
+
 def _to_message(row: Row[Any]) -> Message:
     forward = None
     if row.fwd_date is not None:
@@ -61,19 +88,27 @@ class MessagesRepo:
         self.conn = conn
 
     def insert(self, message: Message) -> None:
-        fwd = message.forward
-        self.conn.execute(
-            messages.insert().values(
-                chat_id=message.chat_id, id=message.id, sender_id=message.sender_id,
-                random_id=message.random_id, kind=message.kind.value, text=message.text,
-                entities=message.entities or None, reply_to_id=message.reply_to_id,
-                fwd_chat_id=fwd.chat_id if fwd else None,
-                fwd_message_id=fwd.message_id if fwd else None,
-                fwd_sender_id=fwd.sender_id if fwd else None, fwd_date=fwd.date if fwd else None,
-                media=message.media, extra=message.extra or None, date=message.date,
-                visibility=message.visibility.value,
-            )
-        )  # fmt: skip
+        self.conn.execute(_INSERT, _row_of(message))
+
+    def insert_many(self, batch: list[Message]) -> None:
+        if batch:
+            self.conn.execute(_INSERT, [_row_of(m) for m in batch])
+
+    def by_random_ids(
+        self, keys: list[tuple[int, int, int]]
+    ) -> dict[tuple[int, int, int], Message]:
+        """Earlier sends by (chat_id, sender_id, random_id), for idempotent retries."""
+        if not keys:
+            return {}
+        rows = self.conn.execute(_BY_RANDOM_IDS, {"keys": list(set(keys))}).all()
+        return {(r.chat_id, r.sender_id, r.random_id): _to_message(r) for r in rows}
+
+    def live_keys(self, keys: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """Which (chat_id, id) pairs name a message that exists and is not deleted."""
+        if not keys:
+            return set()
+        rows = self.conn.execute(_LIVE_KEYS, {"keys": list(set(keys))}).all()
+        return {(r.chat_id, r.id) for r in rows}
 
     def get(self, chat_id: int, message_id: int) -> Message | None:
         row = self.conn.execute(

@@ -10,6 +10,7 @@ from parley.store.audit import AuditRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
 from parley.store.events import EventsRepo
+from parley.store.leases import LeasesRepo
 from parley.store.legal_authorities import AuthoritiesRepo
 from parley.store.legal_requests import LegalRequestsRepo
 from parley.store.messages import MessagesRepo
@@ -64,6 +65,10 @@ class Tx:
     @cached_property
     def violations(self) -> ViolationsRepo:
         return ViolationsRepo(self.conn)
+
+    @cached_property
+    def leases(self) -> LeasesRepo:
+        return LeasesRepo(self.conn)
 
     @cached_property
     def authorities(self) -> AuthoritiesRepo:

@@ -64,6 +64,13 @@ _USER_COLUMNS = [
 ]  # fmt: skip
 
 
+_USER_BY_ID = sa.select(*_USER_COLUMNS).where(users.c.id == sa.bindparam("id"))
+_ROLES_OF = sa.select(user_roles.c.role).where(user_roles.c.user_id == sa.bindparam("id"))
+_STATUSES = sa.select(users.c.id, users.c.status).where(
+    users.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+
+
 class UsersRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -98,8 +105,14 @@ class UsersRepo:
         return int(pk[0])
 
     def get(self, user_id: int) -> User | None:
-        row = self.conn.execute(sa.select(*_USER_COLUMNS).where(users.c.id == user_id)).first()
+        row = self.conn.execute(_USER_BY_ID, {"id": user_id}).first()
         return None if row is None else _to_user(row, self.roles_of(user_id))
+
+    def statuses(self, user_ids: set[int]) -> dict[int, UserStatus]:
+        if not user_ids:
+            return {}
+        rows = self.conn.execute(_STATUSES, {"ids": list(user_ids)}).all()
+        return {r.id: UserStatus(r.status) for r in rows}
 
     def get_many(self, user_ids: list[int] | set[int]) -> dict[int, User]:
         ids = list(set(user_ids))
@@ -158,9 +171,7 @@ class UsersRepo:
         )
 
     def roles_of(self, user_id: int) -> frozenset[Role]:
-        rows = self.conn.execute(
-            sa.select(user_roles.c.role).where(user_roles.c.user_id == user_id)
-        ).scalars()
+        rows = self.conn.execute(_ROLES_OF, {"id": user_id}).scalars()
         return frozenset(Role(r) for r in rows)
 
     def grant_role(self, user_id: int, role: Role, *, by: int | None, at: datetime) -> bool:

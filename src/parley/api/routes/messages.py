@@ -49,7 +49,7 @@ async def send(chat_id: int, body: SendIn, principal: PrincipalDep, ctx: CtxDep)
         ctx, principal.user.id, chat_id=chat_id, text=body.text, random_id=body.random_id,
         reply_to_id=body.reply_to_id, entities=body.entities,
     )  # fmt: skip
-    return SentOut(message=message_out(sent.message), duplicate=sent.duplicate)
+    return SentOut(message=message_out(sent.message), duplicate=sent.duplicate, pts=sent.pts)
 
 
 @router.get("/messages/{message_id}", response_model=MessageOut, summary="One message")

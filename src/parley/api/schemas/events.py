@@ -3,11 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import orjson
 from pydantic import BaseModel
 
 from parley.api.schemas.messages import MessageOut, message_out
-from parley.domain.codec import decode_chat_event, decode_user_event
 from parley.domain.events import ChatEvent, UserEvent
 from parley.domain.messages import Message
 from parley.services.updates import Difference, State
@@ -86,13 +84,3 @@ def difference_out(diff: Difference) -> DifferenceOut:
                 for s in diff.states],
         not_member=diff.not_member,
     )  # fmt: skip
-
-
-def render_live(message: dict[str, Any]) -> bytes:
-    """The WebSocket frame for a bus event, rendered once and shared by every connection."""
-    if message.get("t") == "user":
-        out: BaseModel = user_event_out(decode_user_event(message))
-    else:
-        event, msg = decode_chat_event(message)
-        out = chat_event_out(event, msg)
-    return orjson.dumps(out.model_dump(mode="json"))

@@ -79,6 +79,10 @@ class MessageOut(BaseModel):
 class SentOut(BaseModel):
     message: MessageOut
     duplicate: bool
+    pts: int | None = Field(
+        default=None,
+        description="the chat's pts for this new message; null when the send was a duplicate",
+    )
 
 
 def message_out(m: Message) -> MessageOut:

@@ -215,19 +215,19 @@ async def list_authorities(ctx: Ctx) -> list[Authority]:
     return await ctx.db.read(lambda tx: tx.authorities.all())
 
 
-def limit_caller(ctx: Ctx, *, ip: str, authority_id: str | None = None) -> None:
+async def limit_caller(ctx: Ctx, *, ip: str, authority_id: str | None = None) -> None:
     """Flood control on /legal/v1: per client address, and per authority once known."""
     per_minute = ctx.settings.legal_requests_per_minute
     keys = [f"legal:ip:{ip}"] + ([f"legal:authority:{authority_id}"] if authority_id else [])
     for key in keys:
-        wait = ctx.limiter.hit(key, limit=per_minute, window=60)
+        wait = await ctx.limiter.take(key, limit=per_minute, window=60)
         if wait:
             raise RateLimited(f"too many legal API calls; try again in {wait} s", retry_after=wait)
 
 
 async def authenticate_authority(ctx: Ctx, api_key: str | None, *, ip: str) -> Authority:
     """The authority an API key belongs to (for reads on /legal/v1)."""
-    limit_caller(ctx, ip=ip)
+    await limit_caller(ctx, ip=ip)
     if not api_key or len(api_key) > 256:
         raise Unauthenticated("send 'Authorization: Bearer <API key>'", code="api_key_missing")
     key_hash = hash_token(api_key)
@@ -239,7 +239,7 @@ async def authenticate_authority(ctx: Ctx, api_key: str | None, *, ip: str) -> A
     authority = await ctx.db.read(run)
     if authority is None:
         raise Unauthenticated("the API key is not valid", code="api_key_invalid")
-    wait = ctx.limiter.hit(
+    wait = await ctx.limiter.take(
         f"legal:authority:{authority.id}", limit=ctx.settings.legal_requests_per_minute, window=60
     )
     if wait:

@@ -369,7 +369,7 @@ async def submit_request(
     all pass, else raise the refusal (the record stands either way)."""
     authority_id = envelope.get("authority_id")
     valid_id = isinstance(authority_id, str) and bool(AUTHORITY_ID.match(authority_id))
-    limit_caller(ctx, ip=ip, authority_id=authority_id if valid_id else None)
+    await limit_caller(ctx, ip=ip, authority_id=authority_id if valid_id else None)
     now = ctx.clock.now()
     key_hash = hash_token(api_key) if api_key and len(api_key) <= 256 else None
 

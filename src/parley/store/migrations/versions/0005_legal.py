@@ -1,7 +1,7 @@
 """legal requests, authorities, notices
 
 Revision ID: 0005_legal
-Revises: 0002_violations
+Revises: 0003_leases
 Create Date: 2026-11-28 17:56:23.291893
 """
 
@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 import parley.store.types
 
 revision = "0005_legal"
-down_revision = "0002_violations"
+down_revision = "0003_leases"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,79 @@
+"""Shared by the benchmarks: run `parley serve` in its own process on a fresh data directory."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+BENCH_ENV = {
+    "PARLEY_ENV": "dev",
+    "PARLEY_LOG_LEVEL": "WARNING",
+    "PARLEY_SEND_CODE_PER_IP_PER_HOUR": "1000000",
+    "PARLEY_SEND_CODE_PER_PHONE_PER_HOUR": "1000000",
+    "PARLEY_SIGN_IN_PER_IP_PER_HOUR": "1000000",
+    "PARLEY_SENDS_PER_USER_PER_MINUTE": "1000000",
+    "PARLEY_SENDS_PER_CHAT_PER_SECOND": "1000000",
+    "PARLEY_REQUESTS_PER_USER_PER_MINUTE": "1000000",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def parley(data: Path, *args: str, extra_env: dict[str, str] | None = None) -> None:
+    env = {**os.environ, **BENCH_ENV, "PARLEY_DATA": str(data), **(extra_env or {})}
+    subprocess.run([sys.executable, "-m", "parley", *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+@contextmanager
+def running_server(data: Path | None = None, extra_env: dict[str, str] | None = None
+                   ) -> Iterator[tuple[str, Path]]:  # fmt: skip
+    """Yield (base_url, data_dir) of a server process; stop it afterwards."""
+    tmp = None
+    if data is None:
+        tmp = tempfile.TemporaryDirectory(prefix="parley-bench-")
+        data = Path(tmp.name)
+        parley(data, "db", "upgrade", extra_env=extra_env)
+    port = free_port()
+    env = {**os.environ, **BENCH_ENV, "PARLEY_DATA": str(data), **(extra_env or {})}
+    proc = subprocess.Popen([sys.executable, "-m", "parley", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("server did not start")
+            time.sleep(0.1)
+        yield url, data
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]

@@ -1,0 +1,92 @@
+"""The bus between processes, over Redis pub/sub (PARLEY_REDIS_URL).
+
+Every process publishes and subscribes on the same channels; an event sent through process A
+reaches the WebSocket held by process B. Messages are JSON; one connection publishes, so each
+process's events keep their order. Pub/sub is fire-and-forget: a process that was away catches
+its clients up from the store's event sequence, as any reconnecting client does."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+from typing import Any
+
+import orjson
+import redis.asyncio as aioredis
+
+from parley.bus import Handler
+
+log = logging.getLogger(__name__)
+
+
+class RedisBus:
+    def __init__(self, url: str, *, prefix: str = "parley:bus:") -> None:
+        self._url = url
+        self._prefix = prefix
+        self._handlers: dict[str, list[Handler]] = {}
+        self._client: aioredis.Redis | None = None
+        self._listener: asyncio.Task[None] | None = None
+        self._ready = asyncio.Event()
+
+    def subscribe(self, topic: str, handler: Handler) -> None:
+        self._handlers.setdefault(topic, []).append(handler)
+
+    async def start(self) -> None:
+        if self._client is not None:
+            return
+        self._client = aioredis.from_url(self._url)
+        self._ready.clear()
+        self._listener = asyncio.create_task(self._listen(), name="parley-redis-bus")
+        await asyncio.wait_for(self._ready.wait(), timeout=10)
+
+    async def close(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._listener
+            self._listener = None
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def publish(self, topic: str, message: dict[str, Any]) -> None:
+        assert self._client is not None, "the bus was not started"
+        await self._client.publish(self._prefix + topic, orjson.dumps(message))
+
+    async def _listen(self) -> None:
+        """Subscribe, then dispatch; reconnect with backoff if Redis goes away."""
+        delay = 0.1
+        while True:
+            assert self._client is not None
+            pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+            try:
+                channels = [self._prefix + t for t in self._handlers] or [self._prefix + "_"]
+                await pubsub.subscribe(*channels)
+                self._ready.set()
+                delay = 0.1
+                async for raw in pubsub.listen():
+                    topic = raw["channel"].decode().removeprefix(self._prefix)
+                    await self._dispatch(topic, orjson.loads(raw["data"]))
+            except asyncio.CancelledError:
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py lacks a hint
+                raise
+            except Exception:
+                log.exception("redis bus connection lost; reconnecting")
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py lacks a hint
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    async def _dispatch(self, topic: str, message: dict[str, Any]) -> None:
+        for handler in list(self._handlers.get(topic, ())):
+            try:
+                result = handler(message)
+                if inspect.isawaitable(result):
+                    await result
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("bus handler for %s failed", topic)
