@@ -26,9 +26,3 @@ def half_year_bounds(label: str) -> tuple[datetime, datetime]:
     if half == 1:
         return datetime(year, 1, 1, tzinfo=UTC), datetime(year, 7, 1, tzinfo=UTC)
     return datetime(year, 7, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
-
-
-def previous_half_year(label: str) -> str:
-    start, _ = half_year_bounds(label)
-    year, half = start.year, 1 if start.month == 1 else 2
-    return f"{year - 1}-H2" if half == 1 else f"{year}-H1"
