@@ -81,5 +81,15 @@ async def test_register_list_and_revoke_from_the_cli(world: World, tmp_path_fact
         "k=abc",
     )
     assert bad.returncode == 1 and "ISO 3166-1" in bad.stderr
+    rotated = parley_cli(world, "legal", "authority", "rotate-api-key", "nl-om")
+    assert rotated.returncode == 0, rotated.stderr
+    new_key = rotated.stdout.strip().splitlines()[-1]
+    assert new_key.startswith("plk_") and new_key != api_key
+    old = await world.api.http.get("/legal/v1/requests", headers=client.headers)
+    assert old.status_code == 401
+    fresh = await world.api.http.get(
+        "/legal/v1/requests", headers={"Authorization": f"Bearer {new_key}"}
+    )
+    assert fresh.status_code == 200 and len(fresh.json()) == 3
     overdue = parley_cli(world, "legal", "overdue")
     assert overdue.returncode == 0

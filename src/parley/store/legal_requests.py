@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from parley.domain.legal import (
-    OPEN_STATUSES,
     Approval,
     Check,
     LegalRequest,
@@ -283,10 +282,7 @@ class LegalRequestsRepo:
         query = sa.select(legal_requests).where(
             legal_requests.c.status.in_([s.value for s in statuses])
         )
-        return self._many(query.order_by(legal_requests.c.id).limit(limit))
-
-    def open_requests(self, *, limit: int) -> list[LegalRequest]:
-        return self.in_status(OPEN_STATUSES, limit=limit)
+        return self._many(query.order_by(legal_requests.c.id.desc()).limit(limit))  # newest
 
     def awaiting_rereview(self, *, limit: int) -> list[LegalRequest]:
         """Emergency requests past the automatic checks whose re-review is not yet done."""
@@ -326,12 +322,6 @@ class LegalRequestsRepo:
             .where(legal_targets.c.request_pk == request_pk, legal_targets.c.idx == index)
             .values(**values)
         )
-
-    def request_ids_targeting(self, user_id: int) -> set[int]:
-        rows = self.conn.execute(
-            sa.select(legal_targets.c.request_pk).where(legal_targets.c.user_id == user_id)
-        ).scalars()
-        return {int(r) for r in rows}
 
     # -- packages ------------------------------------------------------------------------
     def put_package(
