@@ -70,6 +70,16 @@ class Settings(BaseSettings):
     sends_per_chat_per_second: int = 60
     requests_per_user_per_minute: int = 1200
 
+    # Trust and safety
+    reports_per_user_per_hour: int = 30
+    strikes_to_restrict: int = 3  # confirmed violations that restrict an account automatically
+    strikes_to_ban: int = 5
+    strike_window_days: int = 180
+    scan_batch: int = 256
+    # Per-category automatic-action thresholds overriding the policy's defaults, e.g.
+    # {"drugs": [0.8, 0.98]} = quarantine at 0.8, remove (with a hash-bank match) at 0.98.
+    moderation_thresholds: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
     # Background jobs (purges, notices, …) run under a lease in whichever process holds it
     run_jobs: bool = True
     jobs_tick_seconds: float = 5.0

@@ -23,8 +23,10 @@ from parley.services import accounts, legal
 from parley.services.auth_cache import AuthCache
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
+from parley.services.hash_banks import HashBankCache
 from parley.services.jobs import Job, Scheduler
 from parley.services.live import Hub
+from parley.services.scanning import Scanner
 from parley.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,10 @@ class Container:
             limiter=self.limiter, bus=self.bus, code_sender=sender, auth_cache=self.auth_cache,
         )  # fmt: skip
         self.hub = Hub(self.db, self.bus)
+        self.hash_banks = HashBankCache(self.db, self.bus)
+        self.ctx.extensions["hash_banks"] = self.hash_banks
         self.scheduler = Scheduler(self.ctx, tick=settings.jobs_tick_seconds)
+        self.scanner = Scanner(self.ctx, holder=self.scheduler.holder)
         self.scheduler.add(Job("purge_ip_records", timedelta(hours=1), accounts.purge_ip_records))
         self.scheduler.add(Job("send_due_legal_notices", timedelta(minutes=1),
                                legal.send_due_notices))  # fmt: skip
@@ -87,16 +92,20 @@ class Container:
         if "user_id" in message:
             self.auth_cache.evict_user(int(message["user_id"]))
 
-    async def start(self) -> None:
+    async def start(self, *, background: bool = True) -> None:
+        """Connect the bus; with `background`, also run the job scheduler and the scanner
+        (servers do; one-off CLI commands do not)."""
         if self._started:
             return
         await self.bus.start()
-        if self.settings.run_jobs:
+        if background and self.settings.run_jobs:
             self.scheduler.start()
+            self.scanner.start()
         self._started = True
 
     async def close(self) -> None:
         if self._started:
+            await self.scanner.stop()
             await self.scheduler.stop()
             await self.bus.close()
             self._started = False

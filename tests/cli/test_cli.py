@@ -86,3 +86,19 @@ def test_serve_refuses_unmigrated_database(tmp_path: Path) -> None:
     out = parley_process(tmp_path, "serve", "--port", "1")
     assert out.returncode == 2
     assert "parley db upgrade" in out.stdout
+
+
+def test_hash_bank_import_from_csv(seeded: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "bank.csv"
+    digest = "ab" * 32
+    csv.write_text(f"hash,category,source\n{digest},csam,test\n")
+    out = parley(seeded, "moderation", "hashes", "import", str(csv), "--bank", "b1",
+                 "--kind", "sha256")  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "added 1" in out.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("hash,category,source\nnothex,csam,test\n")
+    out = parley(seeded, "moderation", "hashes", "import", str(bad), "--bank", "b1",
+                 "--kind", "sha256")  # fmt: skip
+    assert out.returncode == 1
+    assert "b1: 1" in parley(seeded, "moderation", "hashes", "list").stdout

@@ -28,6 +28,7 @@ from parley.container import Container
 from parley.domain.clock import FrozenClock
 from parley.domain.legal import AuthorityKind
 from parley.domain.users import Role
+from parley.moderation.policy import load_policy
 from parley.services import accounts, legal
 from parley.services.audit import Actor
 from parley.store.catalog import metadata
@@ -135,7 +136,7 @@ class World:
 
     async def add_violation(self, user_id: int, category: str, rule_id: str | None = None) -> int:
         now = self.clock.now()
-        rule = rule_id or f"illegal.{category}.sale"
+        rule = rule_id or load_policy().rules_in(category)[0].id
 
         def run(tx: Any) -> int:
             return int(
@@ -256,7 +257,7 @@ async def world(
     w.officer_a = await w.officer("Officer A", "officer_a")
     w.officer_b = await w.officer("Officer B", "officer_b")
     await w.add_violation(violator.id, "drugs")
-    await w.add_violation(ranter.id, "hate_speech", "speech.hate_speech.slur")
+    await w.add_violation(ranter.id, "hate_speech")
     w.authority = await w.register_authority("de-bka", "DE")
     clock.advance(hours=1)  # the IP records now lie inside every request's period
     transcript.clear()

@@ -32,22 +32,19 @@ async def notices_seen(world: World) -> list[dict[str, Any]]:
 async def test_user_is_told_at_release_when_no_nondisclosure(world: World) -> None:
     pk = await release(world)
     (notice,) = await notices_seen(world)
-    assert notice["topic"] == "legal_disclosure" and notice["request"] == pk
+    assert notice["kind"] == "legal_disclosure" and notice["request"] == pk
     assert notice["authority"] == {"name": "Authority de-bka", "country": "DE", "kind": "police"}
     assert notice["legal_basis"]["reference"] == "AZ 4 Gs 123/26"
     assert notice["released"] == ["phone_number", "ip_addresses"] and notice["ip_records"] == 2
-    # The same notice is a message from "Parley Notices" in a chat the user can read, not write.
+    # The same notice is a message from the "Parley" system account in a private chat.
     dialogs = (await world.api.get(world.violator, "/api/v1/chats")).json()
     chat = next(d for d in dialogs if d["chat"]["id"] == notice["chat_id"])
+    assert chat["chat"]["title"] == "Parley"
     text = chat["top_message"]["text"]
     assert "Authority de-bka (police, DE)" in text
     assert "court order AZ 4 Gs 123/26" in text
     assert "your phone number and 2 IP address records" in text
     assert "Amtsgericht Berlin-Tiergarten" in text
-    reply = await world.api.post(
-        world.violator, f"/api/v1/chats/{notice['chat_id']}/messages", {"text": "who is this?"}
-    )
-    assert reply.status_code == 403
     sent = await world.container.db.read(
         lambda tx: tx.legal.due_notices(world.clock.now(), limit=10)
     )
@@ -87,3 +84,13 @@ async def test_nondisclosure_longer_than_allowed_is_refused(world: World) -> Non
     assert r.status_code == 400
     failed = [c for c in r.json()["error"]["details"]["checks"] if not c["passed"]]
     assert failed[0]["reason"] == "nondisclosure_too_long"
+
+
+async def test_the_system_account_and_bots_are_never_targets(world: World) -> None:
+    await release(world)
+    system_id = await world.container.db.read(lambda tx: tx.users.system_account())
+    assert system_id is not None
+    auth = world.authority
+    r = await auth.submit(auth.signed([{"user_id": system_id}]))
+    assert r.status_code == 400
+    assert r.json()["error"]["details"]["targets"][0]["reason"] == "target_not_a_person"

@@ -20,6 +20,8 @@ from parley.api.routes import (
     me,
     members,
     messages,
+    moderation,
+    reports,
     updates,
     users,
 )
@@ -67,7 +69,8 @@ def build_app() -> FastAPI:
 
     # Routers are included flat, not nested under one /api/v1 router: FastAPI matches nested
     # routers level by level, which cost a quarter of a send's CPU time.
-    for module in (auth, me, users, chats, members, messages, updates, legal):
+    for module in (auth, me, users, chats, members, messages, updates, reports, moderation,
+                   legal):  # fmt: skip
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)
     app.include_router(legal_authority.router)

@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection
 
 from parley.container import Container
 from parley.domain.errors import Forbidden, Unauthenticated
-from parley.domain.users import Role
+from parley.domain.users import Role, UserStatus
 from parley.services import accounts
 from parley.services.auth_cache import Principal
 from parley.services.context import Ctx
@@ -70,7 +70,9 @@ def bearer_token(conn: HTTPConnection) -> str | None:
     return None
 
 
-async def current_principal(request: Request) -> Principal:
+async def any_principal(request: Request) -> Principal:
+    """Whoever the token belongs to, a banned account included (it may read the decisions
+    about it and appeal them, nothing else)."""
     token = bearer_token(request) or request.cookies.get("parley_session")
     if not token:
         raise Unauthenticated("sign in first: send 'Authorization: Bearer <token>'")
@@ -80,8 +82,18 @@ async def current_principal(request: Request) -> Principal:
     return principal
 
 
+async def current_principal(request: Request) -> Principal:
+    principal = await any_principal(request)
+    if principal.user.status is UserStatus.BANNED:
+        raise Forbidden("this account was banned for breaking the rules; see "
+                        "GET /api/v1/me/decisions to read why and appeal",
+                        code="account_banned")  # fmt: skip
+    return principal
+
+
 CtxDep = Annotated[Ctx, Depends(ctx_dependency)]
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
+AnyPrincipalDep = Annotated[Principal, Depends(any_principal)]
 IpDep = Annotated[str, Depends(ip_dependency)]
 
 

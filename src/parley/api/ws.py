@@ -27,6 +27,7 @@ from parley.api.schemas.messages import SendIn
 from parley.api.schemas.wire import message_wire
 from parley.domain.codec import encode_message
 from parley.domain.errors import DomainError, InvalidInput, Unauthenticated
+from parley.domain.users import UserStatus
 from parley.services import accounts, messages, updates
 from parley.services.auth_cache import Principal
 from parley.services.context import Ctx
@@ -91,7 +92,10 @@ async def _authenticate(websocket: WebSocket) -> Principal:
         if not isinstance(frame, dict) or frame.get("op") != "auth":
             raise Unauthenticated('the first frame must be {"op": "auth", "token": ...}')
         token = str(frame.get("token", ""))
-    return await accounts.authenticate(ctx, token, ip=client_ip(websocket))
+    principal = await accounts.authenticate(ctx, token, ip=client_ip(websocket))
+    if principal.user.status is UserStatus.BANNED:
+        raise Unauthenticated("this account was banned")
+    return principal
 
 
 async def _pump(websocket: WebSocket, sub: Subscriber) -> None:

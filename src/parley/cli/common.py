@@ -26,7 +26,7 @@ def setup_logging(level: str) -> None:
 def run_with_container(fn: Callable[[Container], Awaitable[T]]) -> T:
     async def main() -> T:
         container = Container(load_settings())
-        await container.start()
+        await container.start(background=False)
         try:
             return await fn(container)
         finally:

@@ -20,6 +20,7 @@ class Role(StrEnum):
 class UserKind(StrEnum):
     USER = "user"
     BOT = "bot"
+    SYSTEM = "system"  # the "Parley" account that delivers notices (statements of reasons…)
 
 
 class UserStatus(StrEnum):

@@ -8,7 +8,6 @@ from datetime import timedelta
 from parley.bus import Topics
 from parley.domain.errors import (
     Conflict,
-    Forbidden,
     InvalidInput,
     NotFound,
     RateLimited,
@@ -20,7 +19,6 @@ from parley.domain.users import (
     Session,
     User,
     UserKind,
-    UserStatus,
     clean_bio,
     clean_display_name,
     normalize_username,
@@ -132,8 +130,6 @@ async def sign_in(
             )
         user = tx.users.get(user_id)
         assert user is not None
-        if user.status is UserStatus.BANNED:
-            return "account_banned"
         session_id = tx.sessions.insert(user_id=user_id, token_hash=hash_token(token),
                                         user_agent=user_agent, at=now)  # fmt: skip
         tx.sessions.record_ip(session_id=session_id, user_id=user_id, ip_hash=ip_hash,
@@ -141,8 +137,6 @@ async def sign_in(
         return SignedIn(token=token, user=user, session_id=session_id, new_account=created)
 
     outcome = await ctx.db.write(run)
-    if outcome == "account_banned":
-        raise Forbidden("this account was banned for breaking the rules", code="account_banned")
     if isinstance(outcome, str):
         messages = {
             "code_expired": "the code has expired or was never sent; ask for a new one",
@@ -166,7 +160,7 @@ async def authenticate(ctx: Ctx, token: str, *, ip: str | None) -> Principal:
             if found is None or found.revoked:
                 return None
             user = tx.users.get(found.user_id)
-            if user is None or user.status is UserStatus.BANNED:
+            if user is None:
                 return None
             return Principal(user=user, session_id=found.session_id)
 
@@ -261,6 +255,7 @@ async def update_profile(
         values["phone_visible"] = bool(phone_visible)
     if phone_searchable is not None:
         values["phone_searchable"] = bool(phone_searchable)
+    now = ctx.clock.now()
 
     def run(tx: Tx) -> User:
         name = values.get("username")
@@ -269,6 +264,8 @@ async def update_profile(
                 raise Conflict("this username is taken", code="username_taken")
         if values:
             tx.users.update(user_id, **values)
+            if values.keys() & {"display_name", "bio", "username"}:  # these reach search
+                tx.scan_queue.put(subject_kind="user", subject_key=str(user_id), at=now)
         user = tx.users.get(user_id)
         assert user is not None
         return user

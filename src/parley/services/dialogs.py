@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from parley.domain.chats import ChatKind
 from parley.domain.errors import InvalidInput
 from parley.domain.messages import Message, Visibility
-from parley.services.chats import ChatView, view_of
+from parley.services.chats import ChatView
 from parley.services.context import Ctx
 from parley.store.tx import Tx
 
@@ -32,18 +33,17 @@ async def list_dialogs(
         rows = tx.members.dialogs(user_id, limit=limit, before=before, unread_cap=UNREAD_CAP)
         tops = tx.messages.get_keys([(r.chat.id, r.chat.top_message_id) for r in rows
                                      if r.chat.top_message_id])  # fmt: skip
+        private = [r.chat.id for r in rows if r.chat.kind is ChatKind.PRIVATE]
+        peer_ids = tx.members.peers_in(private, user_id)
+        peers = tx.users.get_many(set(peer_ids.values()))
         out = []
         for row in rows:
             top = tops.get((row.chat.id, row.chat.top_message_id))
             if top is not None and (top.deleted or top.visibility is Visibility.REMOVED):
                 top = None
-            out.append(
-                Dialog(
-                    view=view_of(tx, row.chat, row.member, user_id),
-                    unread_count=row.unread_count,
-                    top_message=top,
-                )
-            )
+            peer = peers.get(peer_ids.get(row.chat.id, 0))
+            view = ChatView(chat=row.chat, member=row.member, peer=peer)
+            out.append(Dialog(view=view, unread_count=row.unread_count, top_message=top))
         return out
 
     return await ctx.db.read(run)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from parley.store import (
     audit,
+    cases,
     chats,
     codes,
+    cursors,
+    decisions,
     events,
+    hash_banks,
     leases,
     legal_authorities,
     legal_requests,
     messages,
-    notices,
+    scan_queue,
     sessions,
     users,
     violations,
@@ -19,8 +23,8 @@ from parley.store import (
 from parley.store.schema import metadata
 
 AGGREGATES = (
-    users, sessions, codes, chats, messages, events, audit, violations, leases,
-    legal_authorities, legal_requests, notices,
+    users, sessions, codes, chats, messages, events, audit, violations, leases, cases,
+    decisions, hash_banks, cursors, scan_queue, legal_authorities, legal_requests,
 )  # fmt: skip
 
 __all__ = ["AGGREGATES", "metadata"]

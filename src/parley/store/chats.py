@@ -371,6 +371,21 @@ class MembersRepo:
             ).scalars()
         ]
 
+    def peers_in(self, chat_ids: list[int], user_id: int) -> dict[int, int]:
+        """For private chats: the other participant of each (the user alone: themselves)."""
+        if not chat_ids:
+            return {}
+        rows = self.conn.execute(
+            sa.select(chat_members.c.chat_id, chat_members.c.user_id).where(
+                chat_members.c.chat_id.in_(chat_ids), chat_members.c.status.in_(ACTIVE)
+            )
+        ).all()
+        peers: dict[int, int] = {}
+        for r in rows:
+            if r.user_id != user_id or r.chat_id not in peers:
+                peers[r.chat_id] = r.user_id
+        return peers
+
     def memberships_of(self, user_id: int, chat_ids: list[int]) -> dict[int, Member]:
         if not chat_ids:
             return {}

@@ -243,6 +243,8 @@ class Database:
             )
             self._write_engine = self.engine
             self._write_pool = ThreadPoolExecutor(pool_size, thread_name_prefix="parley-db-write")
+        self._batchers: dict[BatchFn, _Batcher] = {}
+        self._batch_max = batch_max
 
     @property
     def is_sqlite(self) -> bool:
@@ -290,19 +292,16 @@ class Database:
         return await fut
 
     async def write_many(self, batch_fn: BatchFn, item: Any) -> Any:
-        """Queue one item for `batch_fn`; consecutive items for the same function are handled
-        together in one call (SQLite's writer). Raises the item's exception if it was refused."""
+        """Queue one item for `batch_fn`; items queued together are handled in one call and one
+        transaction (SQLite: by the writer thread; PostgreSQL: by a per-function batcher that
+        sends whatever queued up while the previous batch ran). Raises the item's exception if
+        it was refused."""
         loop = asyncio.get_running_loop()
         if self._writer is None:
-            assert self._write_pool is not None
-
-            def single(tx: Tx) -> Any:
-                (result,) = batch_fn(tx, [item])
-                if isinstance(result, Exception):
-                    raise result
-                return result
-
-            return await loop.run_in_executor(self._write_pool, self._write_direct, single)
+            batcher = self._batchers.get(batch_fn)
+            if batcher is None:
+                batcher = self._batchers[batch_fn] = _Batcher(self, batch_fn)
+            return await batcher.submit(item)
         fut: asyncio.Future[Any] = loop.create_future()
         self._writer.submit(_Job(fn=None, loop=loop, future=fut, batch_fn=batch_fn, item=item))
         return await fut
@@ -315,6 +314,59 @@ class Database:
             self._write_pool.shutdown(wait=True)
         self.engine.dispose()
         self._write_engine.dispose()
+
+
+class _Batcher:
+    """Group commit for a server database: while one batch is in flight, items queue up, and
+    the next batch takes them all in one transaction."""
+
+    def __init__(self, db: Database, batch_fn: BatchFn) -> None:
+        self._db = db
+        self._fn = batch_fn
+        self._pending: list[tuple[Any, asyncio.Future[Any]]] = []
+        self._draining = False
+
+    async def submit(self, item: Any) -> Any:
+        fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._pending.append((item, fut))
+        if not self._draining:
+            self._draining = True
+            asyncio.get_running_loop().create_task(self._drain())
+        return await fut
+
+    async def _drain(self) -> None:
+        loop = asyncio.get_running_loop()
+        pool = self._db._write_pool
+        try:
+            while self._pending:
+                batch = self._pending[: self._db._batch_max]
+                del self._pending[: len(batch)]
+                items = [item for item, _ in batch]
+                try:
+                    results = await loop.run_in_executor(
+                        pool,
+                        self._db._write_direct,
+                        lambda tx, batch_items=items: self._fn(tx, batch_items),
+                    )
+                except Exception:  # the batch failed as a whole: one by one, so one bad item
+                    results = []  # cannot sink the rest
+                    for item in items:
+                        try:
+                            (one,) = await loop.run_in_executor(
+                                pool, self._db._write_direct, lambda tx, i=item: self._fn(tx, [i])
+                            )
+                        except Exception as error:
+                            one = error
+                        results.append(one)
+                for (_, fut), result in zip(batch, results, strict=True):
+                    if fut.done():
+                        continue
+                    if isinstance(result, Exception):
+                        fut.set_exception(result)
+                    else:
+                        fut.set_result(result)
+        finally:
+            self._draining = False
 
 
 def _is_retryable(error: exc.DBAPIError) -> bool:

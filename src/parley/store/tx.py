@@ -7,14 +7,18 @@ from functools import cached_property
 from sqlalchemy.engine import Connection
 
 from parley.store.audit import AuditRepo
+from parley.store.cases import CasesRepo, ReportsRepo
 from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
+from parley.store.cursors import CursorsRepo
+from parley.store.decisions import AppealsRepo, DecisionsRepo
 from parley.store.events import EventsRepo
+from parley.store.hash_banks import HashBanksRepo
 from parley.store.leases import LeasesRepo
 from parley.store.legal_authorities import AuthoritiesRepo
 from parley.store.legal_requests import LegalRequestsRepo
 from parley.store.messages import MessagesRepo
-from parley.store.notices import SystemAccountsRepo
+from parley.store.scan_queue import ScanQueueRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
 from parley.store.violations import ViolationsRepo
@@ -71,13 +75,37 @@ class Tx:
         return LeasesRepo(self.conn)
 
     @cached_property
+    def cases(self) -> CasesRepo:
+        return CasesRepo(self.conn)
+
+    @cached_property
+    def reports(self) -> ReportsRepo:
+        return ReportsRepo(self.conn)
+
+    @cached_property
+    def decisions(self) -> DecisionsRepo:
+        return DecisionsRepo(self.conn)
+
+    @cached_property
+    def appeals(self) -> AppealsRepo:
+        return AppealsRepo(self.conn)
+
+    @cached_property
+    def hash_banks(self) -> HashBanksRepo:
+        return HashBanksRepo(self.conn)
+
+    @cached_property
+    def cursors(self) -> CursorsRepo:
+        return CursorsRepo(self.conn)
+
+    @cached_property
+    def scan_queue(self) -> ScanQueueRepo:
+        return ScanQueueRepo(self.conn)
+
+    @cached_property
     def authorities(self) -> AuthoritiesRepo:
         return AuthoritiesRepo(self.conn)
 
     @cached_property
     def legal(self) -> LegalRequestsRepo:
         return LegalRequestsRepo(self.conn)
-
-    @cached_property
-    def system_accounts(self) -> SystemAccountsRepo:
-        return SystemAccountsRepo(self.conn)

@@ -192,6 +192,12 @@ class UsersRepo:
         )
         return result.rowcount > 0
 
+    def system_account(self) -> int | None:
+        value = self.conn.execute(
+            sa.select(users.c.id).where(users.c.kind == "system").order_by(users.c.id).limit(1)
+        ).scalar()
+        return None if value is None else int(value)
+
     def with_role(self, role: Role) -> list[User]:
         ids = (
             self.conn.execute(

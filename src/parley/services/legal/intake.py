@@ -44,6 +44,7 @@ from parley.domain.legal_envelope import (
     parse_envelope,
 )
 from parley.domain.periods import half_year_of
+from parley.domain.users import UserKind
 from parley.security.signatures import b64url_decode, signing_input, verify
 from parley.security.tokens import hash_token
 from parley.services import audit
@@ -138,7 +139,7 @@ class _Judged:
     violation_ids: tuple[int, ...] = ()
 
 
-def _resolve(tx: Tx, spec: dict[str, Any], system_ids: set[int]) -> tuple[int | None, str | None]:
+def _resolve(tx: Tx, spec: dict[str, Any]) -> tuple[int | None, str | None]:
     """The one account a target names, or why there is none."""
     if "username" in spec:
         user = tx.users.by_username(str(spec["username"]).removeprefix("@"))
@@ -155,7 +156,7 @@ def _resolve(tx: Tx, spec: dict[str, Any], system_ids: set[int]) -> tuple[int | 
         user = tx.users.get(message.sender_id)
     if user is None:
         return None, "target_not_found"
-    if user.is_bot or user.id in system_ids:
+    if user.kind is not UserKind.USER:  # bots and the platform's own system account
         return None, "target_not_a_person"
     return user.id, None
 
@@ -163,11 +164,10 @@ def _resolve(tx: Tx, spec: dict[str, Any], system_ids: set[int]) -> tuple[int | 
 def judge_targets(tx: Tx, targets: tuple[dict[str, Any], ...], category: str) -> list[_Judged]:
     """Resolve each target to exactly one account and find its confirmed violations in the
     offence's category (the caller has checked the category is disclosable)."""
-    system_ids = tx.system_accounts.user_ids()
     seen: set[int] = set()
     out: list[_Judged] = []
     for spec in targets:
-        user_id, reason = _resolve(tx, spec, system_ids)
+        user_id, reason = _resolve(tx, spec)
         if user_id is None:
             out.append(_Judged(spec, TargetStatus.UNRESOLVED, None, reason))
         elif user_id in seen:

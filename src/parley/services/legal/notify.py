@@ -12,12 +12,12 @@ from typing import Any
 from parley.domain.legal import Authority, DataItem, LegalRequest, Target
 from parley.services import audit
 from parley.services.context import Ctx
-from parley.services.notices import deliver_notice
+from parley.services.notices import notify
 from parley.services.sequence import Changes, publish
 from parley.store.tx import Tx
 
 log = logging.getLogger(__name__)
-TOPIC = "legal_disclosure"
+KIND = "legal_disclosure"
 _BASIS = {
     "court_order": "court order",
     "warrant": "warrant",
@@ -95,16 +95,16 @@ def deliver(
     assert target.user_id is not None
     if not tx.legal.claim_notice(notice_id, at=now):
         return False
-    sent = deliver_notice(
+    sent = notify(
         tx,
         changes,
         user_id=target.user_id,
-        topic=TOPIC,
+        kind=KIND,
         at=now,
         text=notice_text(request, authority, target),
         data=notice_facts(request, authority, target),
     )
-    tx.legal.set_notice_message(notice_id, chat_id=sent.chat_id, message_id=sent.message_id)
+    tx.legal.set_notice_message(notice_id, chat_id=sent.chat_id, message_id=sent.id)
     audit.record(
         tx,
         actor=audit.Actor.system("legal-notices"),
@@ -112,7 +112,7 @@ def deliver(
         subject_kind="legal_request",
         subject_id=request.id,
         at=now,
-        data={"user_id": target.user_id, "chat_id": sent.chat_id, "message_id": sent.message_id},
+        data={"user_id": target.user_id, "chat_id": sent.chat_id, "message_id": sent.id},
     )
     return True
 

@@ -1,8 +1,8 @@
-"""legal requests, authorities, notices
+"""legal requests: authorities, requests, targets, packages, notices
 
 Revision ID: 0005_legal
-Revises: 0003_leases
-Create Date: 2026-11-28 17:56:23.291893
+Revises: 0004_moderation
+Create Date: 2026-11-28 18:37:23.283193
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 import parley.store.types
 
 revision = "0005_legal"
-down_revision = "0003_leases"
+down_revision = "0004_moderation"
 branch_labels = None
 depends_on = None
 
@@ -187,17 +187,9 @@ def upgrade() -> None:
         sa.Column("count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("half_year", name=op.f("pk_legal_unattributed")),
     )
-    op.create_table(
-        "system_accounts",
-        sa.Column("name", sa.String(length=32), nullable=False),
-        sa.Column("user_id", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("name", name=op.f("pk_system_accounts")),
-        sa.UniqueConstraint("user_id", name=op.f("uq_system_accounts_user_id")),
-    )
 
 
 def downgrade() -> None:
-    op.drop_table("system_accounts")
     op.drop_table("legal_unattributed")
     with op.batch_alter_table("legal_targets", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_legal_targets_user_id"))

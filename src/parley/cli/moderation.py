@@ -1,0 +1,222 @@
+"""`parley moderation`: classify and evaluate posts, retrain the text model, print the policy
+page and hash media. The model and scikit-learn are imported only by the commands using them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import orjson
+import typer
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from parley.moderation.classifier import TextClassifier
+
+import getpass
+
+from parley.cli.common import console, err_console, run_with_container
+from parley.container import Container
+from parley.domain.errors import DomainError
+from parley.services.audit import Actor
+from parley.services.hash_banks import ImportResult, import_bank
+
+app = typer.Typer(
+    help="Detection engines: text classifier, policy page, media hashes.", no_args_is_help=True
+)
+
+_MODEL_HELP = (
+    "a model file you built with `parley moderation train` (model files are pickles: "
+    "load only your own); default: the packaged model"
+)
+
+
+def _load_model(model: Path | None) -> TextClassifier:
+    from parley.moderation.classifier import ModelError, TextClassifier
+
+    try:
+        return TextClassifier.load(model) if model else TextClassifier.load_default()
+    except (OSError, ModelError) as error:
+        err_console.print(f"[red]cannot load the model: {error}")
+        raise typer.Exit(1) from error
+
+
+@app.command()
+def classify(
+    input: str = typer.Option(
+        ..., "--input", "-i", help="JSON lines with id and text; - for stdin"
+    ),
+    model: Path | None = typer.Option(None, "--model", help=_MODEL_HELP),
+    batch: int = typer.Option(512, help="posts classified at once"),
+) -> None:
+    """Label posts: one line {"id","label","scores"} per input line, on stdout."""
+    from parley.moderation.dataset import DatasetError, read_examples
+
+    classifier = _load_model(model)
+    try:
+        if input == "-":
+            examples = read_examples(sys.stdin, labelled=False)
+        else:
+            examples = read_examples(Path(input), labelled=False)
+    except (OSError, DatasetError) as error:
+        err_console.print(f"[red]{error}")
+        raise typer.Exit(1) from error
+    out = sys.stdout.buffer
+    for start in range(0, len(examples), batch):
+        chunk = examples[start : start + batch]
+        for example, prediction in zip(
+            chunk, classifier.predict([e.text for e in chunk]), strict=True
+        ):
+            record = {"id": example.id, "label": prediction.label, "scores": prediction.scores}
+            out.write(orjson.dumps(record) + b"\n")
+    out.flush()
+
+
+@app.command("eval")
+def evaluate_file(
+    path: Path = typer.Argument(..., help="JSON lines with id, text and label"),
+    model: Path | None = typer.Option(None, "--model", help=_MODEL_HELP),
+    as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
+    plot: Path | None = typer.Option(None, "--plot", help="also draw the confusion matrix (PNG)"),
+) -> None:
+    """Precision, recall and F1 per category, macro-F1 and the false-positive rate on none."""
+    from parley.moderation.confusion_png import draw_confusion
+    from parley.moderation.dataset import DatasetError, read_examples
+    from parley.moderation.metrics import evaluate
+
+    try:
+        examples = read_examples(path)
+    except (OSError, DatasetError) as error:
+        err_console.print(f"[red]{error}")
+        raise typer.Exit(1) from error
+    classifier = _load_model(model)
+    predicted = classifier.predict_labels([e.text for e in examples])
+    result = evaluate([e.label for e in examples], predicted)
+    if plot is not None:
+        plot.write_bytes(
+            draw_confusion(
+                result,
+                title=f"{path.name}: macro-F1 "
+                f"{result.macro_f1:.3f}, none FPR {result.none_fpr:.2%}",
+            )
+        )
+    if as_json:
+        sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode())
+        sys.stdout.write("\n")
+        return
+    table = Table("label", "precision", "recall", "F1", "support", title=str(path))
+    for label, score in result.per_label.items():
+        table.add_row(
+            label, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+            str(score.support),
+        )  # fmt: skip
+    console.print(table)
+    console.print(
+        f"macro-F1 [bold]{result.macro_f1:.4f}[/] "
+        f"(categories only {result.macro_f1_categories:.4f})   "
+        f"none FPR [bold]{result.none_fpr:.2%}[/] of {result.none_total}"
+    )
+    if plot is not None:
+        console.print(f"confusion matrix written to {plot}")
+
+
+@app.command()
+def train(
+    train_file: Path | None = typer.Option(
+        None, "--train", help="default: the packaged train.jsonl"
+    ),
+    out: Path | None = typer.Option(None, "--out", help="default: the packaged model file"),
+    seed: int | None = typer.Option(None, help="random seed (the fit is deterministic)"),
+) -> None:
+    """Rebuild the text model from labelled data and write the model file."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from parley.moderation.classifier import DEFAULT_SEED, TextClassifier, default_model_path
+    from parley.moderation.dataset import data_path, read_examples
+
+    examples = read_examples(train_file or data_path("train.jsonl"))
+    target = out or default_model_path()
+    steps = ["normalising", "extracting features", "fitting the model", "done"]
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console) as progress:
+        task = progress.add_task(f"training on {len(examples)} posts", total=len(steps))
+
+        def step(name: str) -> None:
+            progress.update(task, description=name, completed=steps.index(name))
+
+        classifier = TextClassifier.train(
+            examples, seed=DEFAULT_SEED if seed is None else seed, progress=step
+        )
+        progress.update(task, completed=len(steps))
+    classifier.save(target)
+    err_console.print(
+        f"model written to {target} ({target.stat().st_size} bytes, "
+        f"{classifier.features.n_features} features)"
+    )
+
+
+@app.command("policy-doc")
+def policy_doc() -> None:
+    """Print the policy page (docs/moderation-policy.md) rendered from the policy file."""
+    from parley.moderation.policy import load_policy
+    from parley.moderation.policy_doc import render_policy_markdown
+
+    sys.stdout.write(render_policy_markdown(load_policy()))
+
+
+@app.command("hash")
+def hash_files(files: list[Path] = typer.Argument(..., help="media files")) -> None:
+    """Print each file's SHA-256 and, for images, its PDQ hash and quality (for hash banks)."""
+    from PIL import UnidentifiedImageError
+
+    from parley.moderation.hashes import pdq_hash, sha256_hex
+
+    for path in files:
+        data = path.read_bytes()
+        record: dict[str, object] = {"file": str(path), "sha256": sha256_hex(data)}
+        try:
+            pdq = pdq_hash(data)
+            record |= {"pdq": pdq.hex, "pdq_quality": pdq.quality}
+        except (UnidentifiedImageError, OSError):
+            record["pdq"] = None
+        sys.stdout.write(orjson.dumps(record).decode() + "\n")
+
+
+hashes_app = typer.Typer(help="Hash banks of known-bad media.", no_args_is_help=True)
+app.add_typer(hashes_app, name="hashes")
+
+
+@hashes_app.command("import")
+def import_hashes(
+    csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="hash,category,source"),
+    bank: str = typer.Option(..., "--bank", help="the bank's name, e.g. ncmec-2026-11"),
+    kind: str | None = typer.Option(
+        None, "--kind", help="pdq or sha256, when the CSV has no kind column"
+    ),
+) -> None:
+    """Import a hash bank from CSV; running servers reload their matchers."""
+
+    text = csv_file.read_text(encoding="utf-8")
+
+    async def run(c: Container) -> ImportResult:
+        return await import_bank(c.ctx, text, bank=bank, kind=kind,
+                                 actor=Actor("cli", getpass.getuser()))  # fmt: skip
+
+    try:
+        result = run_with_container(run)
+    except DomainError as error:
+        err_console.print(f"[red]{error.message}")
+        raise typer.Exit(1) from error
+    console.print(f"bank [bold]{result.bank}[/]: read {result.read}, added {result.added}")
+
+
+@hashes_app.command("list")
+def list_banks() -> None:
+    """Banks and their sizes."""
+
+    async def run(c: Container) -> dict[str, int]:
+        return await c.db.read(lambda tx: tx.hash_banks.counts())
+
+    for name, count in sorted(run_with_container(run).items()):
+        console.print(f"{name}: {count}")

@@ -1,0 +1,249 @@
+"""The moderation workflow through the real API: report -> case -> decision -> statement of
+reasons -> appeal -> reversal, and the rules around each step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.container import Container
+from parley.domain.users import Role
+from parley.services import accounts
+from parley.services.audit import Actor, verify_chain
+from tests.helpers import Api, Person, error_code
+
+RULE = "illegal.drugs.sale"
+
+
+async def moderator(api: Api, container: Container, name: str) -> Person:
+    person = await api.signup(name)
+    await accounts.grant_role(container.ctx, person.id, role=Role.MODERATOR,
+                              actor=Actor.system("test"))  # fmt: skip
+    return person
+
+
+async def public_post(api: Api, text: str) -> tuple[Person, dict[str, Any], dict[str, Any]]:
+    seller = await api.signup("Seller")
+    chat = await api.create_chat(seller, "channel", "Shop", username=f"shop_{seller.id}")
+    return seller, chat, await api.send(seller, chat["id"], text)
+
+
+async def notices(api: Api, who: Person) -> list[dict[str, Any]]:
+    dialogs = (await api.get(who, "/api/v1/chats")).json()
+    system = [d for d in dialogs if d["chat"]["kind"] == "private"
+              and d["chat"]["title"] == "Parley"]  # fmt: skip
+    if not system:
+        return []
+    history = (await api.get(who, f"/api/v1/chats/{system[0]['chat']['id']}/messages")).json()
+    return sorted((m for m in history if m["kind"] == "text"), key=lambda m: m["id"])
+
+
+async def test_report_to_decision_to_appeal_to_reversal(api: Api, container: Container) -> None:
+    reporter, other = await api.signup("Reporter"), await api.signup("Other")
+    maria = await moderator(api, container, "Maria")
+    sam = await moderator(api, container, "Sam")
+    seller, chat, post = await public_post(api, "fresh pills, discreet shipping, DM me")
+    subject = {"chat_id": chat["id"], "message_id": post["id"]}
+
+    r = await api.post(
+        reporter,
+        "/api/v1/reports",
+        {"subject": subject, "rule_id": RULE, "comment": "selling pills"},
+    )
+    assert r.status_code == 201, r.text
+    case_id = r.json()["case_id"]
+    r2 = await api.post(other, "/api/v1/reports", {"subject": subject, "rule_id": RULE})
+    assert r2.json()["case_id"] == case_id  # duplicates fold into one case
+    again = await api.post(reporter, "/api/v1/reports", {"subject": subject, "rule_id": RULE})
+    assert again.json()["id"] == r.json()["id"]  # reporting twice changes nothing
+
+    queue = (await api.get(maria, "/api/v1/moderation/cases")).json()
+    assert [c["id"] for c in queue] == [case_id]
+    assert queue[0]["report_count"] == 2 and queue[0]["priority"] > 0
+    detail = (await api.get(maria, f"/api/v1/moderation/cases/{case_id}")).json()
+    assert detail["case"]["snapshot"]["message"]["text"] == post["text"]
+    assert len(detail["reports"]) == 2
+
+    r = await api.post(
+        maria,
+        f"/api/v1/moderation/cases/{case_id}/decide",
+        {"action": "remove", "rule_id": RULE, "reasons": "Sale of pills."},
+    )
+    assert r.status_code == 200, r.text
+    decision = r.json()
+    statement = decision["statement"]
+    assert statement["rule"]["id"] == RULE
+    assert statement["decision_visibility"] == ["DECISION_VISIBILITY_CONTENT_REMOVED"]
+    assert statement["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED"
+    assert statement["source_type"] == "SOURCE_ARTICLE_16"
+    assert "appeal" in statement["how_to_appeal"]
+
+    history = (await api.get(other, f"/api/v1/chats/{chat['id']}/messages")).json()
+    assert post["id"] not in [m["id"] for m in history]  # removed for everyone
+    told = await notices(api, seller)
+    assert told and told[-1]["text"].startswith("Your content was removed")
+    assert any("we acted on it" in m["text"].lower() for m in await notices(api, reporter))
+    mine = (await api.get(reporter, "/api/v1/me/reports")).json()
+    assert mine[0]["outcome"] == "remove"
+    violations = await container.db.read(lambda tx: tx.violations.for_user(seller.id))
+    assert [(v.rule_id, v.decision_id) for v in violations] == [(RULE, decision["id"])]
+
+    r = await api.post(
+        seller,
+        f"/api/v1/decisions/{decision['id']}/appeal",
+        {"text": "It was a joke about vitamins."},
+    )
+    assert r.status_code == 201, r.text
+    appeal_id = r.json()["id"]
+    r = await api.post(seller, f"/api/v1/decisions/{decision['id']}/appeal", {"text": "again"})
+    assert r.status_code == 409 and error_code(r) == "already_appealed"
+    r = await api.post(
+        maria,
+        f"/api/v1/moderation/appeals/{appeal_id}/decide",
+        {"outcome": "reverse", "reasons": "mine"},
+    )
+    assert r.status_code == 403 and error_code(r) == "same_moderator"
+    r = await api.post(
+        sam,
+        f"/api/v1/moderation/appeals/{appeal_id}/decide",
+        {"outcome": "reverse", "reasons": "Vitamins are legal; a misread."},
+    )
+    assert r.status_code == 200 and r.json()["state"] == "reversed"
+
+    history = (await api.get(other, f"/api/v1/chats/{chat['id']}/messages")).json()
+    assert post["id"] in [m["id"] for m in history]  # restored
+    assert await container.db.read(lambda tx: tx.violations.for_user(seller.id)) == []
+    assert "appeal was accepted" in (await notices(api, seller))[-1]["text"]
+    assert verify_chain(container.db).ok
+
+
+async def test_moderation_needs_the_role_and_valid_input(api: Api, container: Container) -> None:
+    user = await api.signup("Plain")
+    maria = await moderator(api, container, "Maria")
+    _, chat, post = await public_post(api, "hello")
+    assert (await api.get(user, "/api/v1/moderation/cases")).status_code == 403
+    r = await api.post(user, "/api/v1/reports", {"subject": {"chat_id": chat["id"],
+                       "message_id": post["id"]}, "rule_id": "no.such.rule"})  # fmt: skip
+    assert r.status_code == 400 and error_code(r) == "unknown_rule"
+    r = await api.post(user, "/api/v1/reports", {"subject": {"user_id": user.id}, "rule_id": RULE})
+    assert r.status_code == 400
+    r = await api.post(user, "/api/v1/reports", {"subject": {}, "rule_id": RULE})
+    assert r.status_code == 422
+    r = await api.post(user, "/api/v1/reports", {"subject": {"chat_id": chat["id"],
+                       "message_id": post["id"]}, "rule_id": RULE})  # fmt: skip
+    case_id = r.json()["case_id"]
+    r = await api.post(
+        user, f"/api/v1/moderation/cases/{case_id}/decide", {"action": "remove", "rule_id": RULE}
+    )
+    assert r.status_code == 403
+    r = await api.post(
+        maria,
+        f"/api/v1/moderation/cases/{case_id}/decide",
+        {"action": "delist_chat", "rule_id": "bogus"},
+    )
+    assert r.status_code == 400
+    r = await api.post(
+        maria, f"/api/v1/moderation/cases/{case_id}/decide", {"action": "explode", "rule_id": RULE}
+    )
+    assert r.status_code == 422
+    r = await api.post(
+        maria,
+        f"/api/v1/moderation/cases/{case_id}/decide",
+        {"action": "none", "rule_id": RULE, "reasons": "fine"},
+    )
+    assert r.status_code == 200
+    r = await api.post(
+        maria, f"/api/v1/moderation/cases/{case_id}/decide", {"action": "remove", "rule_id": RULE}
+    )
+    assert r.status_code == 409 and error_code(r) == "case_resolved"
+
+
+async def test_private_messages_reach_moderators_only_when_reported(
+    api: Api, container: Container
+) -> None:
+    alice, bob, eve = await api.signup("A"), await api.signup("B"), await api.signup("E")
+    r = await api.post(alice, "/api/v1/chats/private", {"user_id": bob.id})
+    chat_id = r.json()["id"]
+    msg = await api.send(bob, chat_id, "buy my stolen card dumps")
+    subject = {"chat_id": chat_id, "message_id": msg["id"]}
+    r = await api.post(eve, "/api/v1/reports", {"subject": subject, "rule_id": RULE})
+    assert r.status_code == 404  # an outsider cannot report (or learn about) a private chat
+    assert await container.scanner.catch_up() >= 1
+    assert await container.db.read(lambda tx: tx.cases.count_by_state()) == {}  # never scanned
+    r = await api.post(
+        alice, "/api/v1/reports", {"subject": subject, "rule_id": "illegal.stolen_data.sale"}
+    )
+    assert r.status_code == 201
+
+
+async def test_ban_signs_out_and_leaves_only_the_appeal(api: Api, container: Container) -> None:
+    maria = await moderator(api, container, "Maria")
+    sam = await moderator(api, container, "Sam")
+    reporter = await api.signup("R")
+    troll = await api.signup("Troll", phone="+9996620999")
+    r = await api.post(
+        reporter, "/api/v1/reports", {"subject": {"user_id": troll.id}, "rule_id": "spam.bulk"}
+    )
+    case_id = r.json()["case_id"]
+    r = await api.post(
+        maria,
+        f"/api/v1/moderation/cases/{case_id}/decide",
+        {"action": "ban_user", "rule_id": "spam.bulk", "reasons": "bulk spam"},
+    )
+    decision_id = r.json()["id"]
+    assert (await api.get(troll, "/api/v1/me")).status_code == 401  # sessions revoked
+    again = await api.signup("Troll", phone="+9996620999")
+    r = await api.get(again, "/api/v1/chats")
+    assert r.status_code == 403 and error_code(r) == "account_banned"
+    mine = (await api.get(again, "/api/v1/me/decisions")).json()
+    assert mine[0]["statement"]["decision_account"] == "DECISION_ACCOUNT_TERMINATED"
+    r = await api.post(again, f"/api/v1/decisions/{decision_id}/appeal", {"text": "not spam"})
+    assert r.status_code == 201
+    await api.post(
+        sam,
+        f"/api/v1/moderation/appeals/{r.json()['id']}/decide",
+        {"outcome": "reverse", "reasons": "one message is not bulk"},
+    )
+    assert (await api.get(again, "/api/v1/chats")).status_code == 200
+
+
+async def test_strikes_escalate_to_restriction(api: Api, container: Container) -> None:
+    container.settings.strikes_to_restrict = 2
+    maria = await moderator(api, container, "Maria")
+    reporter = await api.signup("R")
+    seller, chat, _ = await public_post(api, "first")
+    for i in range(2):
+        post = await api.send(seller, chat["id"], f"offer {i}")
+        r = await api.post(reporter, "/api/v1/reports",
+                           {"subject": {"chat_id": chat["id"], "message_id": post["id"]},
+                            "rule_id": RULE})  # fmt: skip
+        await api.post(
+            maria,
+            f"/api/v1/moderation/cases/{r.json()['case_id']}/decide",
+            {"action": "remove", "rule_id": RULE, "reasons": "sale"},
+        )
+    me = (await api.get(seller, "/api/v1/me")).json()
+    assert me["status"] == "restricted"
+    r = await api.post(seller, f"/api/v1/chats/{chat['id']}/messages", {"text": "more"})
+    assert r.status_code == 403 and error_code(r) == "account_restricted"
+    kinds = [(d["action"], d["automated"]) for d in
+             (await api.get(seller, "/api/v1/me/decisions")).json()]  # fmt: skip
+    assert ("restrict_user", True) in kinds
+
+
+async def test_queue_orders_by_priority_and_bulk_decides(api: Api, container: Container) -> None:
+    maria = await moderator(api, container, "Maria")
+    reporters = [await api.signup(f"R{i}") for i in range(3)]
+    _, chat, low = await public_post(api, "one report")
+    _, chat2, high = await public_post(api, "three reports")
+    await api.post(reporters[0], "/api/v1/reports", {"subject": {"chat_id": chat["id"],
+                   "message_id": low["id"]}, "rule_id": "spam.bulk"})  # fmt: skip
+    for r in reporters:
+        await api.post(r, "/api/v1/reports", {"subject": {"chat_id": chat2["id"],
+                       "message_id": high["id"]}, "rule_id": RULE})  # fmt: skip
+    queue = (await api.get(maria, "/api/v1/moderation/cases")).json()
+    assert queue[0]["snapshot"]["message"]["text"] == "three reports"
+    r = await api.post(maria, "/api/v1/moderation/cases/decide",
+                       {"case_ids": [c["id"] for c in queue] + [999999], "action": "none",
+                        "rule_id": RULE, "reasons": "not a sale"})  # fmt: skip
+    assert [o["error"] for o in r.json()] == [None, None, "case_not_found"]
+    assert (await api.get(maria, "/api/v1/moderation/cases")).json() == []

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from parley.moderation.data.build_dataset import HELDOUT_SHARE, NEAR_DUPLICATE, build
+from parley.moderation.dataset import (
+    LABELS,
+    NONE,
+    Example,
+    data_path,
+    near_duplicate_pairs,
+    read_examples,
+)
+from parley.moderation.normalize import normalize
+
+ORDINARY_FAMILIES = ("meetup", "cooking", "sports", "tech", "travel", "family", "pets", "work",
+                     "weather", "chatter", "music", "study", "shopping", "health", "services",
+                     "events", "small_shop", "chat", "everyday", "commerce")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def splits() -> tuple[list[Example], list[Example]]:
+    return read_examples(data_path("train.jsonl")), read_examples(data_path("heldout.jsonl"))
+
+
+def test_size_labels_and_languages(splits: tuple[list[Example], list[Example]]) -> None:
+    train, heldout = splits
+    rows = train + heldout
+    assert len(rows) >= 3000
+    assert {e.label for e in rows} == set(LABELS)
+    assert {"en", "ru", "es", "de", "fr", "pt", "ar"} <= {e.lang for e in rows}
+    assert len({e.id for e in rows}) == len(rows)
+    share = len(heldout) / len(rows)
+    assert 0.18 <= share <= 0.27, share
+    for label in LABELS:
+        assert Counter(e.label for e in heldout)[label] >= 50, label
+
+
+def test_split_is_by_family(splits: tuple[list[Example], list[Example]]) -> None:
+    train, heldout = splits
+    assert not {e.family for e in train} & {e.family for e in heldout}
+
+
+def test_no_exact_or_near_duplicates_cross_the_split(
+    splits: tuple[list[Example], list[Example]],
+) -> None:
+    train, heldout = splits
+    seen = {normalize(e.text) for e in train}
+    assert [e.id for e in heldout if normalize(e.text) in seen] == []
+    pairs = near_duplicate_pairs([e.text for e in heldout], [e.text for e in train],
+                                 threshold=NEAR_DUPLICATE)  # fmt: skip
+    assert [(heldout[i].id, train[j].id, round(s, 2)) for i, j, s in pairs] == []
+
+
+def test_hard_negatives_are_a_large_share_of_none(
+    splits: tuple[list[Example], list[Example]],
+) -> None:
+    none = [e for e in splits[0] + splits[1] if e.label == NONE]
+    ordinary = [e for e in none if e.family.split(".")[-1] in ORDINARY_FAMILIES
+                or e.family.split(".")[-1].startswith("market")]  # fmt: skip
+    assert (len(none) - len(ordinary)) / len(none) >= 0.35
+
+
+def test_shipped_files_are_what_the_builder_makes(
+    splits: tuple[list[Example], list[Example]],
+) -> None:
+    train, heldout = build()
+    assert (train, heldout) == splits, "run python -m parley.moderation.data.build_dataset"
+    assert pytest.approx(0.22) == HELDOUT_SHARE
+
+
+def test_near_duplicates_are_found_through_disguises() -> None:
+    pairs = near_duplicate_pairs(
+        ["S3LLING c o c a i n e in Berlin, DM me now", "a totally different sentence"],
+        ["selling cocaine in berlin, dm me now!!", "weather is nice"],
+    )
+    assert [(i, j) for i, j, _ in pairs] == [(0, 0)]

@@ -1,0 +1,86 @@
+"""Pinned statement counts for the hot paths (Zulip-style): a change that adds a query to a
+send, a dialogs page or a sync must show up here and be justified."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+
+from parley.container import Container
+from parley.domain.chats import ChatKind
+from parley.security.ratelimit import NoRateLimiter
+from parley.services import accounts, chats, dialogs, messages, updates
+
+
+@contextmanager
+def counting(container: Container) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if not statement.startswith(("BEGIN", "SAVEPOINT", "RELEASE", "COMMIT", "PRAGMA")):
+            seen.append(statement.split()[0] + " " + statement.split()[2][:20])
+
+    engines = {container.db.engine, container.db._write_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", before)
+
+
+async def _world(container: Container, people: int) -> tuple[list[int], int]:
+    ctx = container.ctx
+    ctx.limiter = NoRateLimiter()
+    ids = []
+    for i in range(people):
+        user = await accounts.ensure_account(ctx, f"+99966{1 + i % 3}{i:04d}", display_name=f"p{i}")
+        ids.append(user.id)
+    chat = await chats.create_chat(ctx, ids[0], kind=ChatKind.GROUP, title="g", member_ids=ids[1:])
+    return ids, chat.chat.id
+
+
+async def test_a_batch_of_sends_costs_a_fixed_number_of_statements(container: Container) -> None:
+    ids, chat_id = await _world(container, 20)
+    with counting(container) as seen:
+        await asyncio.gather(
+            *(
+                messages.send_message(container.ctx, uid, chat_id=chat_id, text="hi", random_id=uid)
+                for uid in ids
+            )
+        )
+    # whatever the batch size: chats, members, statuses, random ids (reply targets only when
+    # replying), the pts reservation (one executemany; on PostgreSQL one UPDATE … RETURNING per
+    # chat), messages, events
+    per_batch = 7
+    assert len(seen) % per_batch == 0, seen
+    assert len(seen) // per_batch <= 3, f"{len(seen)} statements for {len(ids)} sends"
+
+
+async def test_dialogs_page_and_difference_do_not_grow_with_chats(container: Container) -> None:
+    ctx = container.ctx
+    ids, _ = await _world(container, 3)
+    for i in range(10):
+        await chats.create_chat(ctx, ids[0], kind=ChatKind.GROUP, title=f"g{i}",
+                                member_ids=ids[1:])  # fmt: skip
+    for other in (ids[0], ids[2]):
+        await chats.open_private_chat(ctx, ids[1], peer_id=other)
+    with counting(container) as seen:
+        page = await dialogs.list_dialogs(ctx, ids[1], limit=50)
+    assert len(page) == 13
+    assert {d.view.peer.id for d in page if d.view.peer} == {ids[0], ids[2]}
+    # page + unread counts, chats, memberships, top messages, private peers, their profiles,
+    # their roles — the same for 13 dialogs as for 1
+    assert len(seen) == 7, seen
+    state = await updates.get_state(ctx, ids[1])
+    with counting(container) as seen:
+        await updates.get_difference(
+            ctx, ids[1], seq=0, pts={c.chat_id: 0 for c in state.chats[:5]}
+        )
+    # seq, user events, chat ids, memberships, states + per followed chat: events and messages
+    assert len(seen) == 5 + 5 * 2, seen
