@@ -128,12 +128,11 @@ async def legal_figures(ctx: Ctx, period: str) -> LegalSection:
 
 async def moderation_figures(ctx: Ctx, start: datetime, end: datetime) -> ModerationSection:
     """EXTENSION POINT for the moderation work: compute the DSA Art. 15(1) figures for
-    [start, end) from stored notices (reports), decisions and appeals. Until those tables
-    exist this returns an empty section marked unavailable, never made-up numbers."""
+    [start, end) from its stored notices (reports), decisions and appeals. Until it does,
+    this returns an empty section marked unavailable, never made-up numbers."""
     return ModerationSection(
         available=False,
-        note="Moderation figures are not yet available: decisions, notices and appeals are "
-        "not yet recorded by this version.",
+        note="Moderation figures are not yet available in this report.",
     )
 
 
