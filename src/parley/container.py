@@ -19,7 +19,7 @@ from parley.domain.clock import Clock, SystemClock
 from parley.metrics import Metrics
 from parley.security.crypto import FieldCipher
 from parley.security.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
-from parley.services import accounts
+from parley.services import accounts, legal
 from parley.services.auth_cache import AuthCache
 from parley.services.bot_runtime import BotRuntime
 from parley.services.context import Ctx
@@ -80,6 +80,8 @@ class Container:
         self.scanner = Scanner(self.ctx, holder=self.scheduler.holder)
         self.scheduler.add(Job("purge_ip_records", timedelta(hours=1), accounts.purge_ip_records))
         self.bots = BotRuntime(self.ctx)
+        self.scheduler.add(Job("send_due_legal_notices", timedelta(minutes=1),
+                               legal.send_due_notices))  # fmt: skip
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
