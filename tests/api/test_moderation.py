@@ -247,3 +247,44 @@ async def test_queue_orders_by_priority_and_bulk_decides(api: Api, container: Co
                         "rule_id": RULE, "reasons": "not a sale"})  # fmt: skip
     assert [o["error"] for o in r.json()] == [None, None, "case_not_found"]
     assert (await api.get(maria, "/api/v1/moderation/cases")).json() == []
+
+
+async def test_transparency_counts_moderation_and_exports_statements(
+    api: Api, container: Container
+) -> None:
+    maria = await moderator(api, container, "Maria")
+    sam = await moderator(api, container, "Sam")
+    reporter = await api.signup("R")
+    seller, chat, post = await public_post(api, "pills for sale")
+    _, chat2, post2 = await public_post(api, "spam spam spam")
+    r = await api.post(reporter, "/api/v1/reports", {"subject": {"chat_id": chat["id"],
+                       "message_id": post["id"]}, "rule_id": RULE})  # fmt: skip
+    await api.post(reporter, "/api/v1/reports", {"subject": {"chat_id": chat2["id"],
+                   "message_id": post2["id"]}, "rule_id": "spam.bulk"})  # fmt: skip
+    d = (
+        await api.post(
+            maria,
+            f"/api/v1/moderation/cases/{r.json()['case_id']}/decide",
+            {"action": "remove", "rule_id": RULE, "reasons": "sale"},
+        )
+    ).json()
+    appeal = (await api.post(seller, f"/api/v1/decisions/{d['id']}/appeal",
+                             {"text": "please"})).json()  # fmt: skip
+    await api.post(
+        sam,
+        f"/api/v1/moderation/appeals/{appeal['id']}/decide",
+        {"outcome": "reverse", "reasons": "mistake"},
+    )
+    report = (await api.http.get("/transparency.json")).json()["moderation"]
+    assert report["available"] is True
+    assert report["notices_by_category"] == {"drugs": 1, "spam": 1}
+    assert report["actions_by_type"] == {"remove": 1}
+    assert (report["decisions_human"], report["decisions_automated"]) == (1, 0)
+    assert (report["appeals"], report["reversals"]) == (1, 1)
+    assert report["median_seconds_to_act"] is not None
+    exported = (await api.http.get("/transparency/statements.json")).json()["statements"]
+    assert len(exported) == 1
+    assert exported[0]["puid"] == f"parley-decision-{d['id']}"
+    assert exported[0]["category"] == "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS"
+    assert exported[0]["decision_ground"] == "DECISION_GROUND_INCOMPATIBLE_CONTENT"
+    assert "seller" not in str(exported).lower()  # no personal data in the export

@@ -133,7 +133,7 @@ async def test_report_counts_everything_once(world: World) -> None:
     totals = report.legal.totals
     assert (totals.requests_received, totals.refused, totals.users_affected) == (9, 5, 2)
     assert report.legal.unattributable == 1
-    assert report.moderation.available is False and report.moderation.appeals == 0
+    assert report.moderation.available is True and report.moderation.appeals == 0
 
     # A later half-year starts from zero, and the earlier report does not move.
     world.clock.advance(days=184)
@@ -149,7 +149,7 @@ async def test_report_counts_everything_once(world: World) -> None:
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["legal_requests"] == transparency.report_dict(report)["legal_requests"]
-    assert data["moderation"]["available"] is False
+    assert data["moderation"]["available"] is True
     out = parley_cli(world, "transparency", "report", "--period", period, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     figures = {
@@ -172,7 +172,7 @@ async def test_report_counts_everything_once(world: World) -> None:
     assert "<svg" in html and "<rect" in html
     assert "<tr><td>DE</td><td>7</td><td>5</td><td>1</td><td>1</td><td>4</td><td>1</td>" in html
     assert "<tr><td>signature_invalid</td><td>1</td></tr>" in html
-    assert "not yet available" in html
+    assert "Content moderation (DSA Art. 15)" in html
     assert "http://" not in html and "https://" not in html and "<script" not in html
     assert f'href="/transparency?period={later}"' in html
     public = await world.api.http.get("/transparency.json", params={"period": period})

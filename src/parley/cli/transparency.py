@@ -51,3 +51,27 @@ def report(
         output.write_text(text)
     else:
         typer.echo(text, nl=False)
+
+
+@app.command()
+def statements(
+    period: str = typer.Option(None, help="a half-year such as 2026-H2 (default: current)"),
+    output: Path = typer.Option(None, help="write to this file instead of standard output"),
+) -> None:
+    """Statements of reasons of every moderation decision in a half-year, one JSON object per
+    line, in the DSA Transparency Database API's field names."""
+
+    async def run(c: Container) -> list[dict[str, object]]:
+        label = period or transparency.current_period(c.ctx)
+        return await transparency.statements_of_reasons(c.ctx, label)
+
+    try:
+        found = run_with_container(run)
+    except DomainError as error:
+        err_console.print(f"[red]{error.message}")
+        raise typer.Exit(2) from error
+    text = "".join(json.dumps(s, sort_keys=True) + "\n" for s in found)
+    if output is not None:
+        output.write_text(text)
+    else:
+        typer.echo(text, nl=False)

@@ -44,3 +44,12 @@ async def page(ctx: CtxDep, period: PeriodQuery = None) -> HTMLResponse:
 async def data(ctx: CtxDep, period: PeriodQuery = None) -> JSONResponse:
     report = await transparency.build_report(ctx, period)
     return JSONResponse(transparency.report_dict(report))
+
+
+@router.get("/transparency/statements.json",
+            summary="Statements of reasons of the period's decisions (DSA Transparency Database "
+                    "field names)")  # fmt: skip
+async def statements(ctx: CtxDep, period: PeriodQuery = None) -> JSONResponse:
+    label = period or transparency.current_period(ctx)
+    found = await transparency.statements_of_reasons(ctx, label)
+    return JSONResponse({"period": label, "statements": found})
