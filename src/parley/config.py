@@ -21,6 +21,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from parley.domain.legal import ISO_COUNTRIES, BasisType
+
 
 class Env(StrEnum):
     DEV = "dev"
@@ -97,12 +99,41 @@ class Settings(BaseSettings):
     webhook_retry_max_seconds: float = 60.0
     callback_answer_wait_seconds: float = 5.0
 
+    # Legal requests (docs/legal-requests.md)
+    legal_accepted_bases: dict[str, list[str]] = Field(
+        default_factory=lambda: {"*": ["court_order", "warrant", "emergency"]}
+    )
+    legal_max_period_days: int = Field(default=180, ge=1, le=3650)
+    legal_max_nondisclosure_days: int = Field(default=365, ge=0)
+    legal_max_targets: int = Field(default=20, ge=1, le=50)
+    legal_response_days: int = Field(default=14, ge=1)
+    legal_emergency_response_hours: int = Field(default=4, ge=1)
+    legal_emergency_rereview_hours: int = Field(default=72, ge=1)
+    legal_requests_per_minute: int = Field(default=60, ge=1)
+    legal_signing_key_path: Path | None = None
+
     @field_validator("trusted_proxies")
     @classmethod
     def _check_networks(cls, value: list[str]) -> list[str]:
         for net in value:
             ipaddress.ip_network(net, strict=False)
         return value
+
+    @field_validator("legal_accepted_bases")
+    @classmethod
+    def _check_bases(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        kinds = {b.value for b in BasisType}
+        for country, bases in value.items():
+            if country != "*" and country not in ISO_COUNTRIES:
+                raise ValueError(f"legal_accepted_bases: {country!r} is not an ISO 3166-1 code")
+            unknown = set(bases) - kinds
+            if unknown:
+                raise ValueError(f"legal_accepted_bases[{country}]: unknown {sorted(unknown)}")
+        return value
+
+    @property
+    def resolved_legal_signing_key_path(self) -> Path:
+        return self.legal_signing_key_path or self.data / "legal-signing.key"
 
     @classmethod
     def settings_customise_sources(

@@ -19,16 +19,18 @@ from parley.domain.clock import Clock, SystemClock
 from parley.metrics import Metrics
 from parley.security.crypto import FieldCipher
 from parley.security.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
-from parley.services import accounts
+from parley.services import accounts, legal
 from parley.services.auth_cache import AuthCache
 from parley.services.bot_runtime import BotRuntime
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
-from parley.services.hash_banks import HashBankCache
+from parley.services.hash_banks import HashBankCache, hash_upload
 from parley.services.jobs import Job, Scheduler
 from parley.services.live import Hub
+from parley.services.media import add_photo_hook
 from parley.services.scanning import Scanner
 from parley.store.database import Database
+from parley.store.media import StoredFile
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +80,19 @@ class Container:
         self.ctx.extensions["hash_banks"] = self.hash_banks
         self.scheduler = Scheduler(self.ctx, tick=settings.jobs_tick_seconds)
         self.scanner = Scanner(self.ctx, holder=self.scheduler.holder)
+        add_photo_hook(self.ctx, self._hash_upload)
         self.scheduler.add(Job("purge_ip_records", timedelta(hours=1), accounts.purge_ip_records))
         self.bots = BotRuntime(self.ctx)
+        self.scheduler.add(Job("send_due_legal_notices", timedelta(minutes=1),
+                               legal.send_due_notices))  # fmt: skip
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
         ]
         self._started = False
+
+    async def _hash_upload(self, stored: StoredFile, data: bytes) -> None:
+        await hash_upload(self.ctx, stored.group_key, data, is_photo=stored.kind == "photo")
 
     def _on_auth(self, message: dict[str, Any]) -> None:
         if "session_id" in message:

@@ -3,11 +3,15 @@ reasons -> appeal -> reversal, and the rules around each step."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
+
+from PIL import Image, ImageDraw
 
 from parley.container import Container
 from parley.domain.users import Role
-from parley.services import accounts
+from parley.moderation.hashes import pdq_hash
+from parley.services import accounts, hash_banks
 from parley.services.audit import Actor, verify_chain
 from tests.helpers import Api, Person, error_code
 
@@ -81,6 +85,8 @@ async def test_report_to_decision_to_appeal_to_reversal(api: Api, container: Con
     assert post["id"] not in [m["id"] for m in history]  # removed for everyone
     told = await notices(api, seller)
     assert told and told[-1]["text"].startswith("Your content was removed")
+    r = await api.post(seller, f"/api/v1/chats/{told[-1]['chat_id']}/messages", {"text": "hi?"})
+    assert r.status_code == 403  # the notices chat is read-only
     assert any("we acted on it" in m["text"].lower() for m in await notices(api, reporter))
     mine = (await api.get(reporter, "/api/v1/me/reports")).json()
     assert mine[0]["outcome"] == "remove"
@@ -247,3 +253,81 @@ async def test_queue_orders_by_priority_and_bulk_decides(api: Api, container: Co
                         "rule_id": RULE, "reasons": "not a sale"})  # fmt: skip
     assert [o["error"] for o in r.json()] == [None, None, "case_not_found"]
     assert (await api.get(maria, "/api/v1/moderation/cases")).json() == []
+
+
+async def test_transparency_counts_moderation_and_exports_statements(
+    api: Api, container: Container
+) -> None:
+    maria = await moderator(api, container, "Maria")
+    sam = await moderator(api, container, "Sam")
+    reporter = await api.signup("R")
+    seller, chat, post = await public_post(api, "pills for sale")
+    _, chat2, post2 = await public_post(api, "spam spam spam")
+    r = await api.post(reporter, "/api/v1/reports", {"subject": {"chat_id": chat["id"],
+                       "message_id": post["id"]}, "rule_id": RULE})  # fmt: skip
+    await api.post(reporter, "/api/v1/reports", {"subject": {"chat_id": chat2["id"],
+                   "message_id": post2["id"]}, "rule_id": "spam.bulk"})  # fmt: skip
+    d = (
+        await api.post(
+            maria,
+            f"/api/v1/moderation/cases/{r.json()['case_id']}/decide",
+            {"action": "remove", "rule_id": RULE, "reasons": "sale"},
+        )
+    ).json()
+    appeal = (await api.post(seller, f"/api/v1/decisions/{d['id']}/appeal",
+                             {"text": "please"})).json()  # fmt: skip
+    await api.post(
+        sam,
+        f"/api/v1/moderation/appeals/{appeal['id']}/decide",
+        {"outcome": "reverse", "reasons": "mistake"},
+    )
+    report = (await api.http.get("/transparency.json")).json()["moderation"]
+    assert report["available"] is True
+    assert report["notices_by_category"] == {"drugs": 1, "spam": 1}
+    assert report["actions_by_type"] == {"remove": 1}
+    assert (report["decisions_human"], report["decisions_automated"]) == (1, 0)
+    assert (report["appeals"], report["reversals"]) == (1, 1)
+    assert report["median_seconds_to_act"] is not None
+    exported = (await api.http.get("/transparency/statements.json")).json()["statements"]
+    assert len(exported) == 1
+    assert exported[0]["puid"] == f"parley-decision-{d['id']}"
+    assert exported[0]["category"] == "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS"
+    assert exported[0]["decision_ground"] == "DECISION_GROUND_INCOMPATIBLE_CONTENT"
+    assert "seller" not in str(exported).lower()  # no personal data in the export
+
+
+async def test_known_bad_photo_posted_in_public_is_removed(api: Api, container: Container) -> None:
+    """Hash banks match what was uploaded; the post is removed only when it reaches a public
+    chat (the scanner never reads private ones), and the author gets a strike."""
+    image = Image.new("RGB", (400, 300), "white")
+    draw = ImageDraw.Draw(image)
+    for i in range(0, 400, 16):
+        draw.line((i, 0, 400 - i, 300), fill=(i % 255, 90, 255 - i % 255), width=6)
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    picture = buf.getvalue()
+    await hash_banks.import_bank(
+        container.ctx, f"hash,category,source,kind\n{pdq_hash(picture).hex},weapons,ncmec-x,pdq\n",
+        bank="known-bad", actor=Actor.system("test"),
+    )  # fmt: skip
+    seller, chat, _ = await public_post(api, "catalogue")
+    buyer = await api.signup("Buyer")
+    r = await api.http.post("/api/v1/media", headers=seller.headers, data={"kind": "photo"},
+                            files={"file": ("gun.png", picture, "image/png")})  # fmt: skip
+    assert r.status_code == 201, r.text
+    file_id = r.json()["sizes"][-1]["file_id"]
+    dm = (await api.post(seller, "/api/v1/chats/private", {"user_id": buyer.id})).json()
+    private_post = await api.post(seller, f"/api/v1/chats/{dm['id']}/messages",
+                                  {"text": "", "file_id": file_id})  # fmt: skip
+    public = await api.post(seller, f"/api/v1/chats/{chat['id']}/messages",
+                            {"text": "new in", "file_id": file_id})  # fmt: skip
+    assert private_post.status_code == public.status_code == 200, public.text
+    await container.scanner.catch_up()
+    cases = await container.db.read(lambda tx: tx.cases.queue(states=("open",)))
+    assert len(cases) == 1 and cases[0].subject.chat_id == chat["id"]
+    decisions = await container.db.read(lambda tx: tx.decisions.for_case(cases[0].id))
+    assert [(d.action, d.automated) for d in decisions] == [("remove", True)]
+    violations = await container.db.read(lambda tx: tx.violations.for_user(seller.id))
+    assert [v.category for v in violations] == ["weapons"]
+    history = (await api.get(buyer, f"/api/v1/chats/{chat['id']}/messages")).json()
+    assert public.json()["message"]["id"] not in [m["id"] for m in history]

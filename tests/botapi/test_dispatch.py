@@ -52,3 +52,19 @@ async def test_updates_are_kept_24_hours(
     clock.advance(hours=2)
     assert await bot_updates.purge(container.ctx) == 1
     assert await bot.call("getUpdates") == []
+
+
+async def test_first_message_in_the_same_batch_as_the_chat_opening(
+    api: Api, container: Container
+) -> None:
+    """The chat's opening (the bot joins) and the first message dispatched together: the bot
+    must count as a member for that message."""
+    await container.bots.close()  # dispatch by hand, everything in one batch
+    owner = await api.signup("Owner")
+    bot = await create_bot(api, owner, "batch_bot")
+    user = await api.signup("Ann")
+    chat = (await api.post(user, "/api/v1/chats/private", {"user_id": bot.id})).json()
+    await api.send(user, chat["id"], "/start")
+    await container.bots.dispatcher.run_once()
+    got = await bot.call("getUpdates")
+    assert [u["message"]["text"] for u in got] == ["/start"]

@@ -16,6 +16,8 @@ from parley.api.routes import (
     bots,
     chats,
     health,
+    legal,
+    legal_authority,
     me,
     media,
     members,
@@ -29,6 +31,7 @@ from parley.api.schemas.wire import render_live
 from parley.botapi import app as botapi
 from parley.container import Container
 from parley.web import mount as web
+from parley.web import transparency as transparency_page
 
 API_PREFIX = "/api/v1"
 
@@ -72,10 +75,12 @@ def build_app() -> FastAPI:
     # Routers are included flat, not nested under one /api/v1 router: FastAPI matches nested
     # routers level by level, which cost a quarter of a send's CPU time.
     modules = (auth, me, users, chats, members, messages, updates, reports, moderation, bots,
-               media)  # fmt: skip
+               media, legal)  # fmt: skip
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)
+    app.include_router(legal_authority.router)
+    app.include_router(transparency_page.router)
     app.include_router(botapi.router)
     web.install(app)
 

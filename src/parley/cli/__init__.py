@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import admin, bot, db, demo, moderation, serve
+from parley.cli import admin, audit, bot, db, demo, legal, moderation, serve, transparency
 
 app = typer.Typer(
     help="Parley: self-hostable messaging with accountable trust and safety.",
@@ -17,6 +17,9 @@ app.add_typer(admin.app, name="admin")
 app.add_typer(demo.app, name="demo")
 app.add_typer(moderation.app, name="moderation")
 app.add_typer(bot.app, name="bot")
+app.add_typer(audit.app, name="audit")
+app.add_typer(legal.app, name="legal")
+app.add_typer(transparency.app, name="transparency")
 
 
 def main() -> None:

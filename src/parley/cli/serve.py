@@ -3,7 +3,6 @@ from __future__ import annotations
 import typer
 import uvicorn
 
-from parley.api.app import create_app
 from parley.cli.common import console, setup_logging
 from parley.config import load_settings
 from parley.container import Container
@@ -21,6 +20,8 @@ def serve(
     if migrate.current_revision(url) != migrate.head_revision(url):
         console.print("[red]The database is not at the current schema: run `parley db upgrade`.")
         raise typer.Exit(2)
+    from parley.api.app import create_app  # the app is heavy to build; only `serve` needs it
+
     host = host or settings.host
     port = port or settings.port
     app = create_app(Container(settings))

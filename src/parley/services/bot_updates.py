@@ -175,11 +175,18 @@ class _Batch:
 
     def _on_member(self, event: ChatEvent) -> None:
         chat = self.chats.get(event.chat_id)
-        if chat is None or chat.kind is ChatKind.PRIVATE:
-            return  # a private chat's membership changes only by blocking (services/bots.py)
         data = event.data
         subject = int(data.get("user_id", 0))
         new = str(data.get("status", ""))
+        if chat is None:
+            return
+        if chat.kind is ChatKind.PRIVATE:
+            # No update for this (a private chat's membership changes only by blocking, see
+            # services/bots.py), but a bot joining the chat in this batch must count as a member
+            # for the messages after it.
+            if (event.chat_id, subject) in self.state:
+                self.state[(event.chat_id, subject)] = new
+            return
         old = _old_status(event)
         if event.kind is ChatEventKind.MEMBER_UPDATE and new == "banned" and old in ACTIVE:
             return  # the ban's removal was already told by its member.leave event

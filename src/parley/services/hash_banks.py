@@ -15,12 +15,14 @@ from parley.moderation.hashes import (
     HashMatcher,
     Match,
     parse_hash_bank_csv,
+    pdq_hash,
+    sha256_hex,
 )
 from parley.moderation.policy import load_policy
 from parley.services import audit
 from parley.services.context import Ctx
 from parley.store.database import Database
-from parley.store.hash_banks import StoredHash
+from parley.store.hash_banks import MediaHashes, StoredHash
 from parley.store.tx import Tx
 
 TOPIC = "hash_banks"
@@ -48,6 +50,14 @@ class HashBankCache:
                               source=s.source, bank=s.bank) for s in stored
                 )  # fmt: skip
             return self._matcher
+
+    async def match_hashes(self, hashes: MediaHashes) -> list[Match]:
+        """Bank entries matching an upload's stored hashes (exact SHA-256, then PDQ)."""
+        matcher = await self.matcher()
+        found = matcher.match_sha256(hashes.sha256)
+        if hashes.pdq is not None:
+            found += matcher.match_pdq(hashes.pdq, quality=hashes.pdq_quality or 0)
+        return found
 
     async def match_media(self, data: bytes) -> list[Match]:
         matcher = await self.matcher()
@@ -96,3 +106,23 @@ async def import_bank(ctx: Ctx, text: str, *, bank: str, kind: str | None = None
     added = await ctx.db.write(run)
     await ctx.bus.publish(TOPIC, {"bank": bank})
     return ImportResult(bank=bank, read=len(entries), added=added)
+
+
+async def hash_upload(ctx: Ctx, media_key: str, data: bytes, *, is_photo: bool) -> None:
+    """Remember an upload's hashes (SHA-256 of the bytes; PDQ of a photo), so the scanner can
+    match it against the banks — current and future ones — when it appears in public."""
+    sha = sha256_hex(data)
+    pdq = None
+    if is_photo:
+        try:
+            pdq = await asyncio.to_thread(pdq_hash, data)
+        except (OSError, ValueError):
+            pdq = None
+    hashes = MediaHashes(media_key=media_key, sha256=sha, pdq=pdq.hex if pdq else None,
+                         pdq_quality=pdq.quality if pdq else None)  # fmt: skip
+    now = ctx.clock.now()
+
+    def run(tx: Tx) -> None:
+        tx.hash_banks.put_media(hashes, at=now)
+
+    await ctx.db.write(run)

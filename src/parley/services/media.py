@@ -3,8 +3,8 @@ an opaque file_id that can be sent again without uploading twice.
 
 Photos are checked and re-encoded with Pillow: the image must decode, stay within Telegram's
 size rules, and is stored as JPEG in two sizes (a 320-pixel thumbnail and up to 1280 pixels),
-which also strips metadata such as GPS positions. Registered photo hooks see each new photo's
-bytes before it is stored; moderation hashes them there, and a hook that raises refuses it."""
+which also strips metadata such as GPS positions. Registered hooks see each new file's bytes as
+uploaded, before it is stored; moderation hashes them there, and a hook that raises refuses it."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ def file_store(ctx: Ctx) -> FileStore:
 
 
 def add_photo_hook(ctx: Ctx, hook: PhotoHook) -> None:
-    """Run `hook(file, jpeg_bytes)` on every new photo before it is stored (moderation's
-    hashing lives here). Raising a DomainError refuses the photo."""
+    """Run `hook(file, uploaded_bytes)` on every new photo or document before it is stored
+    (moderation hashes them here). Raising a DomainError refuses the file."""
     ctx.extensions.setdefault("media.photo_hooks", []).append(hook)
 
 
@@ -145,8 +145,6 @@ async def store_upload(ctx: Ctx, uploader_id: int, upload: Upload, *, kind: str)
             for i, (blob, w, h) in enumerate(encoded)
         ]  # fmt: skip
         blobs = [blob for blob, _, _ in encoded]
-        for hook in ctx.extensions.get("media.photo_hooks", []):
-            await hook(files[-1], blobs[-1])
     else:
         name = _clean_name(upload.file_name)
         mime = (upload.mime_type or "").split(";")[0].strip().lower()
@@ -160,6 +158,8 @@ async def store_upload(ctx: Ctx, uploader_id: int, upload: Upload, *, kind: str)
             group_key=key, uploader_id=uploader_id, created_at=now,
         )]  # fmt: skip
         blobs = [upload.data]
+    for hook in ctx.extensions.get("media.photo_hooks", []):
+        await hook(files[-1], upload.data)  # the bytes as uploaded: banks hash originals
     for f, blob in zip(files, blobs, strict=True):
         await asyncio.to_thread(store.put, f.storage_key, blob)
 

@@ -5,10 +5,11 @@ notice in `extra.notice`, plus a `notice` user event so clients can badge it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from parley.domain.chats import ChatKind, private_chat_key
+from parley.domain.chats import ChatKind, MemberStatus, private_chat_key
 from parley.domain.events import UserEventKind
 from parley.domain.messages import Message, MessageKind
 from parley.domain.users import UserKind
@@ -44,6 +45,10 @@ def notify(
         chat_id = tx.chats.insert(kind=ChatKind.PRIVATE, title="", private_key=key, at=at)
         for uid in sorted({system_id, user_id}):
             add_member(tx, changes, load_chat(tx, chat_id), uid, at)
+        # The notices chat is read-only for the person: nothing they write would be read.
+        member = tx.members.get(chat_id, user_id)
+        assert member is not None
+        tx.members.put(replace(member, status=MemberStatus.RESTRICTED, can_send=False))
     notice = {"kind": kind, **data}
     message = changes.post(tx, chat_id=chat_id, sender_id=system_id, text=text, at=at,
                            kind=MessageKind.TEXT, extra={"notice": notice})  # fmt: skip

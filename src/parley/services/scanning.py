@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -36,6 +36,7 @@ from parley.services.decisions import (
     record_decision,
 )
 from parley.services.sequence import Changes
+from parley.store.hash_banks import MediaHashes
 from parley.store.tx import Tx
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ class Item:
 
     subject: Subject
     text: str
-    media_path: str | None = None
+    media_key: str | None = None
+    hashes: MediaHashes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +71,12 @@ def is_public(chat: Chat | None) -> bool:
 
 
 class Scanner:
-    def __init__(self, ctx: Ctx, *, holder: str, media_bytes: Any = None) -> None:
+    def __init__(self, ctx: Ctx, *, holder: str) -> None:
         self._ctx = ctx
         self._holder = holder
         self._classifier: TextClassifier | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._media_bytes = media_bytes  # callable(path) -> bytes | None, for hash matching
         ctx.bus.subscribe(Topics.EVENTS, self._poke)
 
     def _poke(self, _: dict[str, Any]) -> None:
@@ -138,6 +139,9 @@ class Scanner:
             events = tx.events.tail(cursor, limit=limit)
             queued = tx.scan_queue.take(limit=limit)
             items = _items_from_events(tx, events) + _items_from_queue(tx, queued)
+            hashes = tx.hash_banks.media([i.media_key for i in items if i.media_key])
+            items = [replace(i, hashes=hashes.get(i.media_key)) if i.media_key else i
+                     for i in items]  # fmt: skip
             last = events[-1].id if events else cursor
             return last, len(events) + len(queued), items
 
@@ -165,13 +169,10 @@ class Scanner:
         return verdicts
 
     async def _media_matches(self, item: Item) -> list[Match]:
-        if item.media_path is None or self._media_bytes is None:
-            return []
-        data = await self._media_bytes(item.media_path)
-        if data is None:
-            return []
         cache = self._ctx.extensions.get("hash_banks")
-        return [] if cache is None else list(await cache.match_media(data))
+        if item.hashes is None or cache is None:
+            return []
+        return list(await cache.match_hashes(item.hashes))
 
     async def _act(self, verdicts: list[Verdict], last_event_id: int) -> None:
         policy = effective_policy(self._ctx)
@@ -216,10 +217,20 @@ def _items_from_events(tx: Tx, events: list[Any]) -> list[Item]:
             continue
         if message.visibility is Visibility.REMOVED:
             continue
-        media_path = (message.media or {}).get("path") if message.media else None
-        if message.text.strip() or media_path:
-            items.append(Item(Subject.message(chat.id, message.id), message.text, media_path))
+        key = media_key(message.media)
+        if message.text.strip() or key:
+            items.append(Item(Subject.message(chat.id, message.id), message.text, key))
     return items
+
+
+def media_key(media: dict[str, Any] | None) -> str | None:
+    """The stored file group a message's photo or document belongs to (see services/media)."""
+    if not media:
+        return None
+    if media.get("type") == "photo" and media.get("sizes"):
+        return str(max(media["sizes"], key=lambda s: s.get("file_size") or 0)["file_id"])
+    file_id = media.get("file_id")
+    return str(file_id) if file_id else None
 
 
 def _chat_text(chat: Chat) -> str:

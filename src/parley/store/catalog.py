@@ -13,6 +13,8 @@ from parley.store import (
     events,
     hash_banks,
     leases,
+    legal_authorities,
+    legal_requests,
     media,
     messages,
     scan_queue,
@@ -24,7 +26,7 @@ from parley.store.schema import metadata
 
 AGGREGATES = (
     users, sessions, codes, chats, messages, events, audit, violations, leases, cases,
-    decisions, hash_banks, cursors, scan_queue, bots, media,
+    decisions, hash_banks, cursors, scan_queue, bots, media, legal_authorities, legal_requests,
 )  # fmt: skip
 
 __all__ = ["AGGREGATES", "metadata"]

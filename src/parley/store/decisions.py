@@ -157,3 +157,9 @@ class AppealsRepo:
             sa.select(appeals).where(appeals.c.created_at >= since, appeals.c.created_at < until)
         ).all()
         return [_to_appeal(r) for r in rows]
+
+    def decided_between(self, since: datetime, until: datetime) -> list[Appeal]:
+        rows = self.conn.execute(
+            sa.select(appeals).where(appeals.c.decided_at >= since, appeals.c.decided_at < until)
+        ).all()
+        return [_to_appeal(r) for r in rows]

@@ -23,6 +23,26 @@ hash_entries = sa.Table(
 )
 
 
+media_hashes = sa.Table(
+    "media_hashes",
+    metadata,
+    # The group key of an uploaded file (all sizes of one photo share it; see store/media.py).
+    sa.Column("media_key", sa.String(64), primary_key=True),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),  # of the bytes uploaded
+    sa.Column("pdq", sa.String(64)),  # photos only
+    sa.Column("pdq_quality", sa.Integer),
+    sa.Column("computed_at", EpochMillis, nullable=False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MediaHashes:
+    media_key: str
+    sha256: str
+    pdq: str | None
+    pdq_quality: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class StoredHash:
     bank: str
@@ -69,3 +89,18 @@ class HashBanksRepo:
             sa.select(hash_entries.c.bank, sa.func.count()).group_by(hash_entries.c.bank)
         ).all()
         return {r[0]: int(r[1]) for r in rows}
+
+    def put_media(self, hashes: MediaHashes, *, at: datetime) -> None:
+        self.conn.execute(media_hashes.delete().where(media_hashes.c.media_key == hashes.media_key))
+        self.conn.execute(media_hashes.insert().values(
+            media_key=hashes.media_key, sha256=hashes.sha256, pdq=hashes.pdq,
+            pdq_quality=hashes.pdq_quality, computed_at=at))  # fmt: skip
+
+    def media(self, keys: list[str]) -> dict[str, MediaHashes]:
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            sa.select(media_hashes).where(media_hashes.c.media_key.in_(keys))
+        ).all()
+        return {r.media_key: MediaHashes(media_key=r.media_key, sha256=r.sha256, pdq=r.pdq,
+                                         pdq_quality=r.pdq_quality) for r in rows}  # fmt: skip

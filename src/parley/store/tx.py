@@ -16,6 +16,8 @@ from parley.store.decisions import AppealsRepo, DecisionsRepo
 from parley.store.events import EventsRepo
 from parley.store.hash_banks import HashBanksRepo
 from parley.store.leases import LeasesRepo
+from parley.store.legal_authorities import AuthoritiesRepo
+from parley.store.legal_requests import LegalRequestsRepo
 from parley.store.media import MediaRepo
 from parley.store.messages import MessagesRepo
 from parley.store.scan_queue import ScanQueueRepo
@@ -109,3 +111,11 @@ class Tx:
     @cached_property
     def media(self) -> MediaRepo:
         return MediaRepo(self.conn)
+
+    @cached_property
+    def authorities(self) -> AuthoritiesRepo:
+        return AuthoritiesRepo(self.conn)
+
+    @cached_property
+    def legal(self) -> LegalRequestsRepo:
+        return LegalRequestsRepo(self.conn)
