@@ -7,23 +7,30 @@ and phone width into docs/screenshots/. Run: .venv/bin/python scripts/screenshot
 from __future__ import annotations
 
 import asyncio
+import base64
 import socket
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import rfc8785
 import uvicorn
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from playwright.async_api import Browser, Page, async_playwright
 
 from parley.api.app import create_app
 from parley.config import Settings
 from parley.container import Container
 from parley.demo import world
+from parley.domain.legal import AuthorityKind
 from parley.domain.moderation import Subject
 from parley.security.ratelimit import NoRateLimiter
-from parley.services import accounts, appeals, cases, chats, decisions, messages, reports
+from parley.services import accounts, appeals, cases, chats, decisions, legal, messages, reports
+from parley.services.audit import Actor
 from parley.store import migrate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,13 +106,14 @@ async def chat_id(page: Page, base: str, title: str) -> None:
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="parley-shots-") as tmp:
-        settings = Settings(env="dev", data=Path(tmp), run_jobs=False)  # type: ignore[arg-type]
+        settings = Settings(env="dev", data=Path(tmp), run_jobs=False)
         migrate.upgrade(settings.resolved_database_url)
         container = Container(settings)
         await container.start()
         container.ctx.limiter = NoRateLimiter()  # seeding posts hundreds of messages at once
         await world.seed(container.ctx)
         await stage_moderation(container)
+        await stage_legal(container)
         app = create_app(container)
         port = free_port()
         server = uvicorn.Server(
@@ -173,6 +181,83 @@ async def stage_moderation(container: Container) -> None:
     STAGE["case"] = queue[0].id
 
 
+async def stage_legal(container: Container) -> None:
+    """A registered authority with two signed requests about the demo's convicted seller: one
+    released by two officers, one waiting for review."""
+    ctx = container.ctx
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    now = ctx.clock.now()
+    registered = await legal.register_authority(
+        ctx,
+        actor=Actor.system("demo"),
+        authority_id="de-bka",
+        name="Bundeskriminalamt",
+        country="DE",
+        kind=AuthorityKind.POLICE,
+        contact="legal@bka.example",
+        keys=[
+            legal.KeySpec(key_id="k1", public_key=_b64(raw), valid_from=now - timedelta(days=30))
+        ],
+    )
+    STAGE_KEYS["api_key"] = registered.api_key
+    seller = await accounts.find_user_by_phone(ctx, "+9996620005")
+    assert seller is not None
+    mine = await decisions.decisions_about_me(ctx, seller.id)
+    category = next(d.category for d in mine if d.action == "remove")
+    officers = {
+        p.key: await accounts.find_user_by_phone(ctx, p.phone)
+        for p in world.PEOPLE
+        if p.key in ("lena", "omar")
+    }
+    pks = []
+    for n, emergency in ((1, False), (2, True)):
+        envelope: dict[str, Any] = {
+            "request_id": f"BKA-2026-{n:04d}",
+            "authority_id": "de-bka",
+            "key_id": "k1",
+            "legal_basis": {
+                "type": "emergency" if emergency else "court_order",
+                "reference": f"AZ 4 Gs {100 + n}/26",
+                "issued_at": _iso(now - timedelta(days=2)),
+                "issued_by": "Amtsgericht Berlin-Tiergarten",
+            },
+            "offence": {
+                "category": category,
+                "description": "sale of illegal goods in a public channel",
+            },
+            "targets": [{"username": "nightmarket_2049"}],
+            "data_requested": ["phone_number", "ip_addresses"],
+            "period": {"from": _iso(now - timedelta(days=30)), "to": _iso(now)},
+            "nondisclosure_until": None,
+        }
+        if emergency:
+            envelope["emergency_justification"] = (
+                "Imminent risk to life: a buyer reported an overdose."
+            )
+        signature = _b64(key.sign(rfc8785.dumps(envelope)))
+        received = await legal.submit_request(
+            ctx, {**envelope, "signature": signature}, api_key=registered.api_key, ip="127.0.0.1"
+        )
+        pks.append(received.id)
+    lena, omar = officers["lena"], officers["omar"]
+    assert lena is not None and omar is not None
+    await legal.approve_request(ctx, lena.id, request_pk=pks[0], release=[0])
+    await legal.confirm_request(ctx, omar.id, request_pk=pks[0])
+    STAGE["released"], STAGE["pending"] = pks
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat().replace("+00:00", "Z")
+
+
+STAGE_KEYS: dict[str, str] = {}
+
+
 def pages() -> list[tuple[str, str | None, Step]]:
     async def signin(page: Page, base: str) -> None:
         await page.goto(f"{base}/signin")
@@ -221,6 +306,24 @@ def pages() -> list[tuple[str, str | None, Step]]:
     async def my_decisions(page: Page, base: str) -> None:
         await page.goto(f"{base}/decisions")
 
+    async def legal_queue(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/legal")
+
+    async def legal_request(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/legal/requests/{STAGE['pending']}")
+
+    async def legal_released(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/legal/requests/{STAGE['released']}")
+
+    async def portal(page: Page, base: str) -> None:
+        await page.goto(f"{base}/portal")
+        await page.get_by_label("Your authority's API key").fill(STAGE_KEYS["api_key"])
+        await page.get_by_role("button", name="Sign in").click()
+        await page.get_by_role("link", name=f"#{STAGE['released']}").click()
+
+    async def transparency(page: Page, base: str) -> None:
+        await page.goto(f"{base}/transparency")
+
     return [
         ("signin", None, signin),
         ("chats", "alice", chats),
@@ -236,6 +339,11 @@ def pages() -> list[tuple[str, str | None, Step]]:
         ("moderation-case", "maria", case),
         ("moderation-appeals", "sam", appeals_page),
         ("decisions", "mallory", my_decisions),
+        ("legal-queue", "lena", legal_queue),
+        ("legal-request", "lena", legal_request),
+        ("legal-released", "omar", legal_released),
+        ("authority-portal", None, portal),
+        ("transparency", None, transparency),
     ]
 
 

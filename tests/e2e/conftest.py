@@ -12,6 +12,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, Request, async_playwright
 
 from tests.helpers import Person
+from tests.legal.conftest import world  # noqa: F401  (the legal world, for legal pages)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

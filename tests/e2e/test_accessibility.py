@@ -15,6 +15,7 @@ from parley.domain.users import Role
 from parley.services import accounts
 from parley.services.audit import Actor
 from tests.helpers import Api
+from tests.legal.conftest import World
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -97,6 +98,30 @@ async def test_main_pages_have_no_axe_violations(
         if token:
             await context.add_cookies([{"name": "parley_session", "value": token, "url": server}])
         # Injected through the debugging protocol: the pages' own CSP stays strict.
+        await context.add_init_script(AXE)
+        page = await context.new_page()
+        for path in paths:
+            problems = await violations(page, path)
+            if problems:
+                found[path] = problems
+        await context.close()
+    assert not found, found
+
+
+async def test_legal_pages_have_no_axe_violations(
+    browser: Browser, server: str, world: World
+) -> None:
+    r = await world.authority.submit(world.authority.signed([{"username": "dealer_one"}]))
+    pk = r.json()["id"]
+    pages = {
+        world.officer_a.token: ["/console/legal", f"/console/legal/requests/{pk}"],
+        None: ["/portal", "/transparency"],
+    }
+    found = {}
+    for token, paths in pages.items():
+        context = await browser.new_context(base_url=server)
+        if token:
+            await context.add_cookies([{"name": "parley_session", "value": token, "url": server}])
         await context.add_init_script(AXE)
         page = await context.new_page()
         for path in paths:

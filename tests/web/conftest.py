@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
+from tests.legal.conftest import world  # noqa: F401  (the legal world, for legal pages)
 from tests.web.helpers import WebUser
 
 _phones = itertools.count(1)

@@ -31,7 +31,6 @@ from parley.api.schemas.wire import render_live
 from parley.botapi import app as botapi
 from parley.container import Container
 from parley.web import mount as web
-from parley.web import transparency as transparency_page
 
 API_PREFIX = "/api/v1"
 
@@ -80,7 +79,6 @@ def build_app() -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)
     app.include_router(legal_authority.router)
-    app.include_router(transparency_page.router)
     app.include_router(botapi.router)
     web.install(app)
 

@@ -12,13 +12,26 @@ from parley.web import (
     client_chats,
     client_messages,
     failures,
+    legal,
     moderation,
+    portal,
     reports,
+    transparency,
 )
 from parley.web.headers import BrowserGuard
 from parley.web.pages import STATIC
 
-ROUTERS = (client_auth, client_chats, client_messages, client_account, reports, moderation)
+ROUTERS = (
+    client_auth,
+    client_chats,
+    client_messages,
+    client_account,
+    reports,
+    moderation,
+    legal,
+    portal,
+    transparency,
+)
 
 
 def install(app: FastAPI) -> None:
