@@ -10,14 +10,17 @@ from alembic.runtime.migration import MigrationContext
 
 from parley.store.catalog import metadata
 from parley.store.database import normalize_url
-from parley.store.migrate import current_revision, head_revision
+from parley.store.migrate import current_revision, for_dialect, head_revision
 from tests.conftest import BACKEND, PG_TEMPLATE, PG_URL
 
 
 def _diff(url: str) -> list[object]:
     engine = sa.create_engine(normalize_url(url))
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        include = for_dialect(conn.dialect.name)
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include}
+        )
         diff = compare_metadata(ctx, metadata)
     engine.dispose()
     return list(diff)

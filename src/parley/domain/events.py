@@ -40,6 +40,17 @@ class UserEventKind(StrEnum):
     SESSION_REVOKED = "session.revoked"
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class EventPosition:
+    """Where a consumer that tails the event sequence stands. On SQLite events commit in id
+    order and `xid` stays 0. On PostgreSQL concurrent transactions may commit out of id order, so
+    events are consumed in (transaction id, id) order and only below the oldest transaction still
+    running: nothing can appear behind a consumer's position later."""
+
+    xid: int = 0
+    id: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class ChatEvent:
     chat_id: int
@@ -49,6 +60,11 @@ class ChatEvent:
     audience: Audience
     date: datetime
     id: int = 0  # global order within one store, for tailing consumers
+    xid: int = 0  # the writing transaction (PostgreSQL), see EventPosition
+
+    @property
+    def position(self) -> EventPosition:
+        return EventPosition(self.xid, self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Bot updates: the per-bot queue that getUpdates and webhooks read, filled from the chat event
 sequence.
 
-The dispatcher tails the store's chat events in global order (`tx.events.tail`) and, for each
+The dispatcher tails the store's chat events in commit-safe order (`tx.events.tail`) and, for each
 event in a chat where bots are members, decides per bot what it may see: everything in private
 chats; in groups, with privacy mode on, only commands, replies to it, mentions and service
 messages (all messages when it is an admin); channel posts when it is a channel admin; its own
@@ -26,7 +26,7 @@ from parley.domain.chats import ChatKind
 from parley.domain.clock import to_ms
 from parley.domain.codec import decode_message, encode_message
 from parley.domain.errors import Conflict, InvalidInput
-from parley.domain.events import ChatEvent, ChatEventKind
+from parley.domain.events import ChatEvent, ChatEventKind, EventPosition
 from parley.domain.messages import Message, Visibility
 from parley.services.bots import Refs, load_refs
 from parley.services.context import Ctx
@@ -220,24 +220,24 @@ def dispatch_batch(tx: Tx, now: datetime, *, limit: int = BATCH) -> tuple[int, s
     for bot_id, items in out.items():
         if queue_updates(tx, bot_id, items, now):
             touched.add(bot_id)
-    if not tx.bots.advance_cursor(cursor, events[-1].id):
+    if not tx.bots.advance_cursor(cursor, events[-1].position):
         raise Conflict("another dispatcher moved on", code="dispatch_race")
     return len(events), touched
 
 
-def load_cursor(tx: Tx) -> int:
+def load_cursor(tx: Tx) -> EventPosition:
     """The dispatcher's place; a new installation starts at the present, not at the first
     event ever written."""
     cursor = tx.bots.cursor()
     if cursor is None:
-        cursor = tx.events.last_id()
+        cursor = tx.events.head()
         tx.bots.init_cursor(cursor)
     return cursor
 
 
 def behind(tx: Tx) -> bool:
     cursor = tx.bots.cursor()
-    return cursor is None or tx.events.last_id() > cursor
+    return cursor is None or tx.events.has_after(cursor)
 
 
 class Dispatcher:

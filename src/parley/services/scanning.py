@@ -19,7 +19,7 @@ from typing import Any
 
 from parley.bus import Topics
 from parley.domain.chats import Chat, ChatKind, ChatStatus
-from parley.domain.events import ChatEventKind
+from parley.domain.events import ChatEventKind, EventPosition
 from parley.domain.messages import MessageKind, Visibility
 from parley.domain.moderation import CaseSource, Subject, SubjectKind
 from parley.moderation.classifier import TextClassifier
@@ -134,15 +134,15 @@ class Scanner:
         """One pass: read a batch of events and queued profile scans, classify, act, advance."""
         limit = self._ctx.settings.scan_batch
 
-        def read(tx: Tx) -> tuple[int, int, list[Item]]:
-            cursor = tx.cursors.get(CURSOR) or 0  # a first run scans what is already there
+        def read(tx: Tx) -> tuple[EventPosition, int, list[Item]]:
+            cursor = tx.cursors.get(CURSOR) or EventPosition()  # a first run scans it all
             events = tx.events.tail(cursor, limit=limit)
             queued = tx.scan_queue.take(limit=limit)
             items = _items_from_events(tx, events) + _items_from_queue(tx, queued)
             hashes = tx.hash_banks.media([i.media_key for i in items if i.media_key])
             items = [replace(i, hashes=hashes.get(i.media_key)) if i.media_key else i
                      for i in items]  # fmt: skip
-            last = events[-1].id if events else cursor
+            last = events[-1].position if events else cursor
             return last, len(events) + len(queued), items
 
         last, seen, items = await self._ctx.db.write(read)
@@ -174,7 +174,7 @@ class Scanner:
             return []
         return list(await cache.match_hashes(item.hashes))
 
-    async def _act(self, verdicts: list[Verdict], last_event_id: int) -> None:
+    async def _act(self, verdicts: list[Verdict], last: EventPosition) -> None:
         policy = effective_policy(self._ctx)
         strikes = Strikes.of(self._ctx)
         now = self._ctx.clock.now()
@@ -183,7 +183,7 @@ class Scanner:
             changes, revoked = Changes(), list[int]()
             for verdict in verdicts:
                 _act_on(tx, changes, revoked, verdict, policy=policy, strikes=strikes, at=now)
-            tx.cursors.set(CURSOR, last_event_id)
+            tx.cursors.set(CURSOR, last)
             return Effects(changes, revoked)
 
         effects = await self._ctx.db.write(run)

@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
+from parley.domain.events import EventPosition
 from parley.store.schema import metadata
 from parley.store.types import EpochMillis, Json
 
@@ -84,6 +85,7 @@ bot_dispatch = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),  # one row
     sa.Column("last_event_id", sa.BigInteger, nullable=False),
+    sa.Column("last_xid", sa.BigInteger, nullable=False, server_default="0"),
 )
 
 
@@ -209,21 +211,28 @@ class BotsRepo:
         return [_to_bot(r) for r in rows]
 
     # -- the dispatcher's cursor -----------------------------------------------------------
-    def cursor(self) -> int | None:
-        value = self.conn.execute(
-            sa.select(bot_dispatch.c.last_event_id).where(bot_dispatch.c.id == 1)
-        ).scalar()
-        return None if value is None else int(value)
+    def cursor(self) -> EventPosition | None:
+        row = self.conn.execute(
+            sa.select(bot_dispatch.c.last_xid, bot_dispatch.c.last_event_id).where(
+                bot_dispatch.c.id == 1
+            )
+        ).first()
+        return None if row is None else EventPosition(int(row.last_xid), int(row.last_event_id))
 
-    def init_cursor(self, last_event_id: int) -> None:
-        self.conn.execute(bot_dispatch.insert().values(id=1, last_event_id=last_event_id))
+    def init_cursor(self, position: EventPosition) -> None:
+        self.conn.execute(bot_dispatch.insert().values(id=1, last_event_id=position.id,
+                                                       last_xid=position.xid))  # fmt: skip
 
-    def advance_cursor(self, old: int, new: int) -> bool:
+    def advance_cursor(self, old: EventPosition, new: EventPosition) -> bool:
         """Compare-and-set, so two processes never dispatch the same events twice."""
         result = self.conn.execute(
             bot_dispatch.update()
-            .where(bot_dispatch.c.id == 1, bot_dispatch.c.last_event_id == old)
-            .values(last_event_id=new)
+            .where(
+                bot_dispatch.c.id == 1,
+                bot_dispatch.c.last_event_id == old.id,
+                bot_dispatch.c.last_xid == old.xid,
+            )
+            .values(last_event_id=new.id, last_xid=new.xid)
         )
         return result.rowcount == 1
 

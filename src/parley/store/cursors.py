@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from parley.domain.events import EventPosition
 from parley.store.schema import metadata
 
 consumer_cursors = sa.Table(
@@ -12,6 +13,7 @@ consumer_cursors = sa.Table(
     metadata,
     sa.Column("name", sa.String(64), primary_key=True),
     sa.Column("last_event_id", sa.BigInteger, nullable=False),
+    sa.Column("last_xid", sa.BigInteger, nullable=False, server_default="0"),
 )
 
 
@@ -19,18 +21,18 @@ class CursorsRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def get(self, name: str) -> int | None:
-        value = self.conn.execute(
-            sa.select(consumer_cursors.c.last_event_id).where(consumer_cursors.c.name == name)
-        ).scalar()
-        return None if value is None else int(value)
-
-    def set(self, name: str, last_event_id: int) -> None:
-        updated = self.conn.execute(
-            consumer_cursors.update().where(consumer_cursors.c.name == name)
-            .values(last_event_id=last_event_id)
-        )  # fmt: skip
-        if not updated.rowcount:
-            self.conn.execute(
-                consumer_cursors.insert().values(name=name, last_event_id=last_event_id)
+    def get(self, name: str) -> EventPosition | None:
+        row = self.conn.execute(
+            sa.select(consumer_cursors.c.last_xid, consumer_cursors.c.last_event_id).where(
+                consumer_cursors.c.name == name
             )
+        ).first()
+        return None if row is None else EventPosition(int(row.last_xid), int(row.last_event_id))
+
+    def set(self, name: str, position: EventPosition) -> None:
+        values = {"last_event_id": position.id, "last_xid": position.xid}
+        updated = self.conn.execute(
+            consumer_cursors.update().where(consumer_cursors.c.name == name).values(**values)
+        )
+        if not updated.rowcount:
+            self.conn.execute(consumer_cursors.insert().values(name=name, **values))

@@ -8,7 +8,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from parley.domain.events import Audience, ChatEvent, ChatEventKind, UserEvent, UserEventKind
+from parley.domain.events import (
+    Audience,
+    ChatEvent,
+    ChatEventKind,
+    EventPosition,
+    UserEvent,
+    UserEventKind,
+)
 from parley.store.schema import metadata
 from parley.store.types import BigId, EpochMillis, Json
 
@@ -24,7 +31,11 @@ chat_events = sa.Table(
     sa.Column("audience", sa.String(8), nullable=False, server_default="all"),
     sa.Column("data", Json, nullable=False),
     sa.Column("date", EpochMillis, nullable=False),
+    # PostgreSQL: the writing transaction's id, so consumers can read in commit-safe order
+    # (domain.events.EventPosition). SQLite commits in id order and leaves it empty.
+    sa.Column("xid", sa.BigInteger),
     sa.UniqueConstraint("chat_id", "pts"),
+    sa.Index("ix_chat_events_xid_id", "xid", "id").ddl_if(dialect="postgresql"),
 )
 
 user_events = sa.Table(
@@ -38,13 +49,19 @@ user_events = sa.Table(
 )
 
 
+_CURRENT_XID: sa.ColumnElement[int] = sa.literal_column("pg_current_xact_id()::text::bigint")
+# The oldest transaction still running: events of transactions below it are all settled.
+_XMIN: sa.ColumnElement[int] = sa.literal_column(
+    "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+)
 _INSERT_CHAT_EVENT = chat_events.insert()
+_INSERT_CHAT_EVENT_PG = chat_events.insert().values(xid=_CURRENT_XID)
 
 
 def _to_chat_event(row: Row[Any]) -> ChatEvent:
     return ChatEvent(
         chat_id=row.chat_id, pts=row.pts, kind=ChatEventKind(row.kind), data=row.data,
-        audience=Audience(row.audience), date=row.date, id=row.id,
+        audience=Audience(row.audience), date=row.date, id=row.id, xid=row.xid or 0,
     )  # fmt: skip
 
 
@@ -63,10 +80,9 @@ class EventsRepo:
         audience: Audience = Audience.ALL,
     ) -> ChatEvent:
         result = self.conn.execute(
-            chat_events.insert().values(
-                chat_id=chat_id, pts=pts, kind=kind.value, audience=audience.value, data=data,
-                date=at,
-            )
+            self._insert(),
+            {"chat_id": chat_id, "pts": pts, "kind": kind.value, "audience": audience.value,
+             "data": data, "date": at},
         )  # fmt: skip
         pk = result.inserted_primary_key
         assert pk is not None
@@ -84,7 +100,7 @@ class EventsRepo:
         """Write many events at once (their global ids are assigned but not read back)."""
         if batch:
             self.conn.execute(
-                _INSERT_CHAT_EVENT,
+                self._insert(),
                 [{"chat_id": e.chat_id, "pts": e.pts, "kind": e.kind.value,
                   "audience": e.audience.value, "data": e.data, "date": e.date}
                  for e in batch],
@@ -99,16 +115,45 @@ class EventsRepo:
         ).all()
         return [_to_chat_event(r) for r in rows]
 
-    def tail(self, after_id: int, *, limit: int) -> list[ChatEvent]:
-        rows = self.conn.execute(
-            sa.select(chat_events).where(chat_events.c.id > after_id)
-            .order_by(chat_events.c.id).limit(limit)
-        ).all()  # fmt: skip
+    def _insert(self) -> sa.Insert:
+        pg = self.conn.dialect.name == "postgresql"
+        return _INSERT_CHAT_EVENT_PG if pg else _INSERT_CHAT_EVENT
+
+    def tail(self, after: EventPosition, *, limit: int) -> list[ChatEvent]:
+        """Events after `after` in consumption order (see EventPosition): by id on SQLite; on
+        PostgreSQL by (xid, id) and only from transactions older than every running one."""
+        if self.conn.dialect.name != "postgresql":
+            query = (
+                sa.select(chat_events).where(chat_events.c.id > after.id).order_by(chat_events.c.id)
+            )
+        else:
+            query = (
+                sa.select(chat_events)
+                .where(
+                    sa.tuple_(chat_events.c.xid, chat_events.c.id) > sa.tuple_(
+                        sa.literal(after.xid), sa.literal(after.id)),
+                    chat_events.c.xid < _XMIN,
+                )
+                .order_by(chat_events.c.xid, chat_events.c.id)
+            )  # fmt: skip
+        rows = self.conn.execute(query.limit(limit)).all()
         return [_to_chat_event(r) for r in rows]
 
-    def last_id(self) -> int:
-        value = self.conn.execute(sa.select(sa.func.max(chat_events.c.id))).scalar()
-        return int(value or 0)
+    def head(self) -> EventPosition:
+        """The position after the newest settled event: where a consumer starting now begins."""
+        if self.conn.dialect.name != "postgresql":
+            value = self.conn.execute(sa.select(sa.func.max(chat_events.c.id))).scalar()
+            return EventPosition(0, int(value or 0))
+        row = self.conn.execute(
+            sa.select(chat_events.c.xid, chat_events.c.id)
+            .where(chat_events.c.xid < _XMIN)
+            .order_by(chat_events.c.xid.desc(), chat_events.c.id.desc())
+            .limit(1)
+        ).first()
+        return EventPosition(0, 0) if row is None else EventPosition(int(row.xid), int(row.id))
+
+    def has_after(self, after: EventPosition) -> bool:
+        return bool(self.tail(after, limit=1))
 
     def append_user(
         self, *, user_id: int, seq: int, kind: UserEventKind, data: dict[str, Any], at: datetime

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -32,3 +34,16 @@ def current_revision(url: str) -> str | None:
 
 def head_revision(url: str) -> str | None:
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def for_dialect(dialect_name: str) -> Callable[..., bool]:
+    """An Alembic `include_object` hook: leave out objects declared for another database with
+    `.ddl_if(dialect=...)` (such as PostgreSQL-only indexes)."""
+
+    def include(obj: object, _name: str | None, _type: str, _reflected: bool,
+                _compare_to: object) -> bool:  # fmt: skip
+        condition = getattr(obj, "_ddl_if", None)
+        wanted = getattr(condition, "dialect", None)
+        return wanted is None or wanted == dialect_name
+
+    return include

@@ -7,6 +7,7 @@ from sqlalchemy import pool
 from sqlalchemy.engine import Connection, create_engine
 
 from parley.store.catalog import metadata
+from parley.store.migrate import for_dialect
 
 config = context.config
 
@@ -17,6 +18,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=for_dialect(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()
