@@ -100,3 +100,12 @@ async def test_signed_out_pages_redirect_and_errors_are_html(http: httpx.AsyncCl
     assert r.status_code == 401 and r.json()["error"]["code"] == "unauthenticated"
     r = await http.get("/signin?next=//evil.example")
     assert 'name="next" value="/chats"' in r.text
+
+
+async def test_json_endpoints_of_the_web_room_answer_json_errors(http: httpx.AsyncClient) -> None:
+    r = await http.get("/transparency.json", params={"period": "2026-H9"})
+    assert r.status_code == 400 and r.json()["error"]["code"]
+    r = await http.get(
+        "/transparency", params={"period": "2026-H9"}, headers={"Accept": "text/html"}
+    )
+    assert r.status_code == 400 and "text/html" in r.headers["content-type"]

@@ -32,6 +32,8 @@ TITLES = {
 def is_page_request(request: Request) -> bool:
     """A request a page router answers, or a browser asking for a page that does not exist."""
     route: Any = request.scope.get("route")
+    if request.url.path.endswith(".json"):  # data endpoints in the web room answer JSON
+        return False
     if route is not None:
         module = getattr(getattr(route, "endpoint", None), "__module__", "")
         return str(module).startswith("parley.web.")
