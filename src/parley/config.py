@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     sends_per_chat_per_second: int = 60
     requests_per_user_per_minute: int = 1200
 
+    # Search (docs/search.md)
+    search_per_user_per_minute: int = 60
+    search_writer_heap_mb: int = 64
+    search_poll_ms: int = 250
+
     # Store
     db_read_threads: int = 4
     db_pool_size: int = 10

@@ -20,6 +20,7 @@ from parley.services.auth_cache import AuthCache
 from parley.services.context import Ctx
 from parley.services.delivery import CodeSender, DevOutboxSender, DisabledSender
 from parley.services.live import Hub
+from parley.services.search_index import SearchRuntime, open_search
 from parley.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Container:
             limiter=self.limiter, bus=self.bus, code_sender=sender, auth_cache=self.auth_cache,
         )  # fmt: skip
         self.hub = Hub(self.db, self.bus)
+        self.search: SearchRuntime = open_search(self.ctx)
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
@@ -74,9 +76,11 @@ class Container:
         if self._started:
             return
         await self.bus.start()
+        await self.search.start()
         self._started = True
 
     async def close(self) -> None:
+        await self.search.close()
         if self._started:
             await self.bus.close()
             self._started = False

@@ -11,7 +11,17 @@ from fastapi import APIRouter, FastAPI
 from parley import __version__
 from parley.api import errors
 from parley.api.middleware import BodyLimit, MetricsMiddleware
-from parley.api.routes import auth, chats, health, me, members, messages, updates, users
+from parley.api.routes import (
+    auth,
+    chats,
+    health,
+    me,
+    members,
+    messages,
+    search,
+    updates,
+    users,
+)
 from parley.api.schemas.events import render_live
 from parley.container import Container
 
@@ -54,7 +64,7 @@ def build_app() -> FastAPI:
     errors.install(app)
 
     api = APIRouter(prefix=API_PREFIX)
-    for module in (auth, me, users, chats, members, messages, updates):
+    for module in (auth, me, users, chats, members, messages, updates, search):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import admin, db, demo, serve
+from parley.cli import admin, db, demo, search, serve
 
 app = typer.Typer(
     help="Parley: self-hostable messaging with accountable trust and safety.",
@@ -15,6 +15,7 @@ app.command("serve")(serve.serve)
 app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 app.add_typer(demo.app, name="demo")
+app.add_typer(search.app, name="search")
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from parley.store.chats import ChatsRepo, InvitesRepo, MembersRepo
 from parley.store.codes import CodesRepo
 from parley.store.events import EventsRepo
 from parley.store.messages import MessagesRepo
+from parley.store.search_feed import SearchFeedRepo
+from parley.store.search_stats import SearchStatsRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
 from parley.store.violations import ViolationsRepo
@@ -61,3 +63,11 @@ class Tx:
     @cached_property
     def violations(self) -> ViolationsRepo:
         return ViolationsRepo(self.conn)
+
+    @cached_property
+    def search_feed(self) -> SearchFeedRepo:
+        return SearchFeedRepo(self.conn)
+
+    @cached_property
+    def search_stats(self) -> SearchStatsRepo:
+        return SearchStatsRepo(self.conn)

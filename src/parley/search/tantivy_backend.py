@@ -1,0 +1,555 @@
+"""The embedded search index: Tantivy through its Python bindings, in `<PARLEY_DATA>/search/`.
+
+Three Tantivy indexes ("spaces") live side by side: `public` (messages of public listed chats,
+the only space global search reads), `private` (every other message, read only with a filter
+on the searcher's own chats) and `peers` (users and group/channel chats). Keeping public
+content in a space of its own lets a global query run as a bare term query, which Tantivy
+answers with block-max WAND in about a millisecond, instead of intersecting every match of a
+common word with a filter.
+
+Ranking is two-stage: Tantivy returns candidates by bm25 in windows of RESCORE_WINDOW, and
+each window is rescored with the boosts of parley.search.ranking (recency, chat size). Pages
+are cut from those windows by offset, so paging is stable for a given index state; results end
+at MAX_DEPTH per space. Text is folded and split by parley.search.text in Python, and Tantivy
+only splits the result on spaces, so indexing and querying cannot disagree on a word.
+
+One process writes (it holds `search.lock` beside the directory); others open the spaces
+read-only and see commits as they land."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import tantivy
+
+from parley.domain.clock import to_ms
+from parley.search import ranking
+from parley.search.protocol import (
+    BadCursor,
+    Batch,
+    Hit,
+    HitPage,
+    IndexStats,
+    MessageDoc,
+    MessageKey,
+    MessageQuery,
+    PeerDoc,
+    PeerKey,
+    PeerKind,
+    PeerQuery,
+    Position,
+)
+from parley.search.query import ParsedQuery
+from parley.search.text import fold, hashtags, prefixes, words
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+RESCORE_WINDOW = 200
+MAX_DEPTH = 1000  # results per space a query can page through
+PREFIX_MIN = 2  # a shorter word being typed matches only itself in messages
+EXPAND_SCAN = 4096  # index words looked at for one prefix
+EXPAND_MAX = 16  # of which the most common are searched
+_KEY_BITS = 32
+_PEER_KIND = {PeerKind.USER: 0, PeerKind.CHAT: 1}
+_KIND_OF = {v: k for k, v in _PEER_KIND.items()}
+Q = tantivy.Query
+Must, Should = tantivy.Occur.Must, tantivy.Occur.Should
+
+
+class IndexBusy(RuntimeError):
+    """Another process holds the index for writing."""
+
+
+def message_key(chat_id: int, message_id: int) -> int:
+    if not (0 < chat_id < 2**31 and 0 < message_id < 2**_KEY_BITS):
+        raise ValueError(f"message key out of range: {chat_id}/{message_id}")
+    return (chat_id << _KEY_BITS) | message_id
+
+
+def peer_key(kind: PeerKind, ref: int) -> int:
+    return ref * 2 + _PEER_KIND[kind]
+
+
+def _message_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("key", indexed=True, fast=True)
+    sb.add_integer_field("chat", indexed=True, fast=True)
+    sb.add_integer_field("sender", indexed=True)
+    sb.add_integer_field("date", fast=True)  # ms since the epoch; ranges read the fast field
+    sb.add_integer_field("size", fast=True)
+    sb.add_text_field("text", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("tags", tokenizer_name="raw", index_option="basic")
+    return sb.build()
+
+
+def _peer_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("key", indexed=True, fast=True)
+    sb.add_integer_field("kind", indexed=True)
+    sb.add_integer_field("public", indexed=True, fast=True)
+    sb.add_integer_field("size", fast=True)
+    sb.add_text_field("uname", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("name", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("about", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("prefix", tokenizer_name="whitespace", index_option="basic")
+    return sb.build()
+
+
+class _Space:
+    """One Tantivy index and, in the writing process, its writer."""
+
+    def __init__(self, path: Path, schema: tantivy.Schema, *, heap_bytes: int, writable: bool):
+        self.path = path
+        self.schema = schema
+        self.writable = writable
+        self._heap = heap_bytes
+        self._writer: tantivy.IndexWriter | None = None
+        self._index: tantivy.Index | None = None
+        self.dirty = False
+
+    @property
+    def index(self) -> tantivy.Index:
+        """Opened (or created, by the writer) on first use: most processes never search."""
+        if self._index is None:
+            if self.writable or (self.path / "meta.json").exists():
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            else:  # nothing built yet and not ours to build: empty until there is something
+                self._index = tantivy.Index(self.schema)
+        return self._index
+
+    @property
+    def exists(self) -> bool:
+        return self._index is not None or (self.path / "meta.json").exists()
+
+    def writer(self) -> tantivy.IndexWriter:
+        if not self.writable:
+            raise IndexBusy("this process opened the search index read-only")
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=self._heap, num_threads=1)
+        self.dirty = True
+        return self._writer
+
+    def commit(self) -> None:
+        if self.dirty and self._writer is not None:
+            self._writer.commit()
+            self.dirty = False
+            self.index.reload()
+
+    def searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()
+
+    def term(self, field: str, value: Any) -> tantivy.Query:
+        return Q.term_query(self.schema, field, value)
+
+    def close(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.rollback()
+            writer.wait_merging_threads()
+
+    def size_on_disk(self) -> int:
+        if not self.path.exists():
+            return 0
+        return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+
+
+@dataclass(slots=True)
+class _Stream:
+    """One space's ranked results from an offset, fetched a rescored window at a time."""
+
+    fetch: Callable[[int], list[tuple[float, int]]]
+    pos: int
+    _window_no: int = -1
+    _window: tuple[tuple[float, int], ...] = ()
+
+    def peek(self) -> tuple[float, int] | None:
+        if self.pos >= MAX_DEPTH:
+            return None
+        number = self.pos // RESCORE_WINDOW
+        if number != self._window_no:
+            self._window = tuple(self.fetch(number))
+            self._window_no = number
+        index = self.pos - number * RESCORE_WINDOW
+        return self._window[index] if index < len(self._window) else None
+
+
+def _parse_after(after: str | None, slots: int) -> list[int]:
+    if after is None:
+        return [0] * slots
+    parts = after.split(".")
+    if len(parts) != slots or not all(p.isdigit() and len(p) <= 6 for p in parts):
+        raise BadCursor("not a cursor of this index")
+    return [min(int(p), MAX_DEPTH) for p in parts]
+
+
+def _merge(
+    streams: list[_Stream | None], limit: int, decode: Callable[[int], MessageKey | PeerKey]
+) -> HitPage:
+    """Interleave the spaces' streams best first; each hit records every stream's offset."""
+    hits: list[Hit] = []
+    while len(hits) < limit:
+        best: tuple[float, int] | None = None
+        best_stream: _Stream | None = None
+        for stream in streams:
+            head = stream.peek() if stream is not None else None
+            if head is not None and (best is None or (head[0], -head[1]) > (best[0], -best[1])):
+                best, best_stream = head, stream
+        if best is None or best_stream is None:
+            break
+        best_stream.pos += 1
+        after = ".".join(str(s.pos if s is not None else 0) for s in streams)
+        hits.append(Hit(key=decode(best[1]), score=best[0], after=after))
+    exhausted = all(s is None or s.peek() is None for s in streams)
+    return HitPage(hits=hits, exhausted=exhausted)
+
+
+def _decode_message(key: int) -> MessageKey:
+    return MessageKey(key >> _KEY_BITS, key & (2**_KEY_BITS - 1))
+
+
+def _decode_peer(key: int) -> PeerKey:
+    return PeerKey(_KIND_OF[key % 2], key // 2)
+
+
+def _message_document(doc: MessageDoc, schema: tantivy.Schema) -> tantivy.Document | None:
+    tokens = words(fold(doc.text))
+    tags = hashtags(doc.text)
+    if not tokens and not tags:
+        return None
+    # from_dict with the schema converts in one call, about twice as fast as keyword args.
+    return tantivy.Document.from_dict(
+        {"key": message_key(doc.chat_id, doc.message_id), "chat": doc.chat_id,
+         "sender": doc.sender_id or 0, "date": doc.date_ms, "size": doc.chat_size,
+         "text": " ".join(tokens), "tags": tags},
+        schema,
+    )  # fmt: skip
+
+
+def _peer_document(doc: PeerDoc, schema: tantivy.Schema) -> tantivy.Document:
+    name_words = words(fold(doc.name))
+    handle = fold(doc.username) if doc.username else ""
+    all_words = name_words + words(handle)
+    return tantivy.Document.from_dict(
+        {"key": peer_key(doc.kind, doc.id), "kind": _PEER_KIND[doc.kind],
+         "public": int(doc.public), "size": doc.size, "uname": [handle] if handle else [],
+         "name": " ".join(all_words), "about": " ".join(words(fold(doc.about))),
+         "prefix": " ".join(prefixes(all_words))},
+        schema,
+    )  # fmt: skip
+
+
+class TantivyIndex:
+    """The SearchIndex of the embedded deployment (see the module docstring)."""
+
+    def __init__(self, root: Path, *, heap_bytes: int = 64_000_000, writable: bool = True):
+        self.root = root
+        self.writable = writable
+        self._lock: IO[str] | None = None
+        if writable:
+            self._lock = _take_lock(root)
+        try:
+            if writable and self._stored_position() is None and root.exists():
+                self._wipe()  # never built, half built or built by another schema
+            root.mkdir(parents=True, exist_ok=True)
+            spaces = {"public": _message_schema(), "private": _message_schema(),
+                      "peers": _peer_schema()}  # fmt: skip
+            self._spaces = {
+                name: _Space(root / name, schema, heap_bytes=heap_bytes, writable=writable)
+                for name, schema in spaces.items()
+            }
+        except BaseException:
+            self._release()
+            raise
+        self._fresh = False
+
+    @property
+    def public(self) -> _Space:
+        return self._spaces["public"]
+
+    @property
+    def private(self) -> _Space:
+        return self._spaces["private"]
+
+    @property
+    def peers(self) -> _Space:
+        return self._spaces["peers"]
+
+    # -- writing -----------------------------------------------------------------------------
+    def apply(self, batch: Batch) -> None:
+        if not batch:
+            return
+        public, private, peers = self.public, self.private, self.peers
+        if batch.messages or batch.removed_messages or batch.removed_chats:
+            public_writer, private_writer = public.writer(), private.writer()
+            both = (public_writer, private_writer)
+            for chat_id in batch.removed_chats:
+                for w in both:
+                    w.delete_documents_by_term("chat", chat_id)
+            for key in batch.removed_messages:
+                for w in both:
+                    w.delete_documents_by_term("key", message_key(key.chat_id, key.message_id))
+            for doc in batch.messages:
+                if not self._fresh:
+                    for w in both:
+                        w.delete_documents_by_term("key", message_key(doc.chat_id, doc.message_id))
+                document = _message_document(doc, public.schema)
+                if document is not None:
+                    (public_writer if doc.public else private_writer).add_document(document)
+        if batch.peers or batch.removed_peers:
+            writer = peers.writer()
+            for pkey in batch.removed_peers:
+                writer.delete_documents_by_term("key", peer_key(pkey.kind, pkey.id))
+            for peer in batch.peers:
+                if not self._fresh:
+                    writer.delete_documents_by_term("key", peer_key(peer.kind, peer.id))
+                writer.add_document(_peer_document(peer, peers.schema))
+
+    def clear(self) -> None:
+        for space in self._spaces.values():
+            if space.exists and space.searcher().num_docs:
+                space.writer().delete_all_documents()
+        self._fresh = True  # until the next commit nothing old is left to replace
+
+    def commit(self, position: Position) -> None:
+        for space in self._spaces.values():
+            space.commit()
+        self._fresh = False
+        state = {"schema": SCHEMA_VERSION, "event_id": position.event_id,
+                 "outbox_id": position.outbox_id}  # fmt: skip
+        tmp = self.root / "state.json.tmp"
+        with open(tmp, "w") as fh:
+            json.dump(state, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / "state.json")
+
+    def position(self) -> Position | None:
+        return self._stored_position()
+
+    def _stored_position(self) -> Position | None:
+        try:
+            state = json.loads((self.root / "state.json").read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(state, dict) or state.get("schema") != SCHEMA_VERSION:
+            return None
+        return Position(event_id=int(state["event_id"]), outbox_id=int(state["outbox_id"]))
+
+    def filed_public(self, chat_id: int) -> bool | None:
+        searcher = self.peers.searcher()
+        found = searcher.search(
+            self.peers.term("key", peer_key(PeerKind.CHAT, chat_id)), 1, count=False
+        ).hits
+        if not found:
+            return None
+        (value,) = searcher.fast_field_values("public", [found[0][1]])
+        return bool(value)
+
+    # -- searching ---------------------------------------------------------------------------
+    def search_messages(
+        self, query: MessageQuery, *, after: str | None, limit: int, now: datetime
+    ) -> HitPage:
+        offsets = _parse_after(after, 2)
+        now_ms = to_ms(now)
+        members = query.member_chats
+        if query.chat_id is not None:
+            members = members & {query.chat_id}
+        plans: list[tuple[_Space, tantivy.Query | None] | None] = [None, None]
+        if query.public and query.chat_id is None:
+            plans[0] = (self.public, None)
+        elif query.public:
+            plans[0] = (self.public, self.public.term("chat", query.chat_id))
+        elif members:
+            plans[0] = (self.public, self._chats_filter(self.public, members))
+        if members:
+            plans[1] = (self.private, self._chats_filter(self.private, members))
+        streams: list[_Stream | None] = []
+        for plan, start in zip(plans, offsets, strict=True):
+            if plan is None:
+                streams.append(None)
+                continue
+            space, chat_filter = plan
+            streams.append(_Stream(self._message_fetcher(space, query, chat_filter, now_ms), start))
+        return _merge(streams, limit, _decode_message)
+
+    def _chats_filter(self, space: _Space, chats: frozenset[int]) -> tantivy.Query:
+        if len(chats) == 1:
+            return space.term("chat", next(iter(chats)))
+        return Q.term_set_query(space.schema, "chat", sorted(chats))
+
+    def _message_fetcher(
+        self, space: _Space, query: MessageQuery, chat_filter: tantivy.Query | None, now_ms: int
+    ) -> Callable[[int], list[tuple[float, int]]]:
+        searcher = space.searcher()
+        clauses = self._text_clauses(space, searcher, query.text, field="text")
+        filters = [] if chat_filter is None else [chat_filter]
+        if query.sender_id is not None:
+            filters.append(space.term("sender", query.sender_id))
+        if query.after is not None or query.before is not None:
+            filters.append(Q.range_query(
+                space.schema, "date", tantivy.FieldType.Integer,
+                lower_bound=None if query.after is None else to_ms(query.after),
+                upper_bound=None if query.before is None else to_ms(query.before),
+                include_lower=True, include_upper=query.before is None,
+            ))  # fmt: skip
+        engine_query = _conjunction(clauses, filters)
+
+        def fetch(window: int) -> list[tuple[float, int]]:
+            found = searcher.search(engine_query, RESCORE_WINDOW, count=False,
+                                    offset=window * RESCORE_WINDOW).hits  # fmt: skip
+            if not found:
+                return []
+            addresses = [address for _, address in found]
+            keys = searcher.fast_field_values("key", addresses)
+            dates = searcher.fast_field_values("date", addresses)
+            sizes = searcher.fast_field_values("size", addresses)
+            scored = [
+                (ranking.message_score(float(score), date_ms=int(date or 0),
+                                       members=int(size or 0), now_ms=now_ms), int(key or 0))
+                for (score, _), key, date, size in zip(found, keys, dates, sizes, strict=True)
+            ]  # fmt: skip
+            scored.sort(key=lambda item: (-item[0], item[1]))
+            return scored
+
+        return fetch
+
+    def _text_clauses(
+        self, space: _Space, searcher: tantivy.Searcher, text: ParsedQuery, *, field: str
+    ) -> list[tantivy.Query]:
+        clauses = [space.term(field, w) for w in text.words]
+        clauses += [Q.phrase_query(space.schema, field, list(p)) for p in text.phrases]
+        clauses += [space.term("tags", t) for t in text.tags]
+        if text.prefix is not None:
+            clauses.append(self._expand(space, searcher, field, text.prefix))
+        return clauses
+
+    def _expand(
+        self, space: _Space, searcher: tantivy.Searcher, field: str, prefix: str
+    ) -> tantivy.Query:
+        """A word being typed: the most common index words that begin with it (and the word
+        itself), as a disjunction of plain terms, which Tantivy still prunes with WAND."""
+        if len(prefix) < PREFIX_MIN:
+            return space.term(field, prefix)
+        found = searcher.terms_with_prefix(field, prefix, limit=EXPAND_SCAN)
+        chosen = [t for t, _ in sorted(found, key=lambda item: (-item[1], item[0]))[:EXPAND_MAX]]
+        if any(t == prefix for t, _ in found) and prefix not in chosen:
+            chosen[-1] = prefix
+        if not chosen:
+            return Q.empty_query()
+        if len(chosen) == 1:
+            return space.term(field, chosen[0])
+        return Q.boolean_query([(Should, space.term(field, t)) for t in chosen])
+
+    def search_peers(self, query: PeerQuery, *, after: str | None, limit: int) -> HitPage:
+        (start,) = _parse_after(after, 1)
+        space = self.peers
+        text = query.text
+        must: list[tantivy.Query] = []
+        for w in text.words + text.tags:
+            must.append(Q.boolean_query([
+                (Should, Q.boost_query(space.term("name", w), 2.0)),
+                (Should, space.term("about", w)),
+            ]))  # fmt: skip
+        for phrase in text.phrases:
+            must.append(Q.boolean_query([
+                (Should, Q.boost_query(Q.phrase_query(space.schema, "name", list(phrase)), 2.0)),
+                (Should, Q.phrase_query(space.schema, "about", list(phrase))),
+            ]))  # fmt: skip
+        if text.prefix is not None:
+            must.append(Q.boolean_query([
+                (Should, Q.boost_query(space.term("name", text.prefix), 2.0)),
+                (Should, space.term("about", text.prefix)),
+                (Should, space.term("prefix", text.prefix)),
+            ]))  # fmt: skip
+        filters: list[tantivy.Query] = []
+        if len(query.kinds) == 1:
+            filters.append(space.term("kind", _PEER_KIND[next(iter(query.kinds))]))
+        reach = space.term("public", 1)
+        if query.member_chats and PeerKind.CHAT in query.kinds:
+            mine = Q.term_set_query(
+                space.schema, "key", sorted(peer_key(PeerKind.CHAT, c) for c in query.member_chats)
+            )
+            reach = Q.boolean_query([(Should, reach), (Should, mine)])  # fmt: skip
+        filters.append(reach)
+        engine_query = _conjunction(must, filters)
+        if text.username is not None:
+            exact = Q.const_score_query(space.term("uname", text.username),
+                                        ranking.EXACT_USERNAME_SCORE)  # fmt: skip
+            engine_query = Q.boolean_query([(Must, engine_query), (Should, exact)])
+        searcher = space.searcher()
+
+        def fetch(window: int) -> list[tuple[float, int]]:
+            found = searcher.search(engine_query, RESCORE_WINDOW, count=False,
+                                    offset=window * RESCORE_WINDOW).hits  # fmt: skip
+            if not found:
+                return []
+            addresses = [address for _, address in found]
+            keys = searcher.fast_field_values("key", addresses)
+            sizes = searcher.fast_field_values("size", addresses)
+            scored = [
+                (ranking.peer_score(float(score), members=int(size or 0)), int(key or 0))
+                for (score, _), key, size in zip(found, keys, sizes, strict=True)
+            ]
+            scored.sort(key=lambda item: (-item[0], item[1]))
+            return scored
+
+        return _merge([_Stream(fetch, start)], limit, _decode_peer)
+
+    # -- housekeeping ------------------------------------------------------------------------
+    def stats(self) -> IndexStats:
+        return IndexStats(
+            messages_public=self.public.searcher().num_docs,
+            messages_private=self.private.searcher().num_docs,
+            peers=self.peers.searcher().num_docs,
+            bytes_on_disk=sum(s.size_on_disk() for s in self._spaces.values()),
+            position=self.position(),
+            writable=self.writable,
+        )
+
+    def close(self) -> None:
+        for space in self._spaces.values():
+            space.close()
+        self._release()
+
+    def _wipe(self) -> None:
+        for name in ("public", "private", "peers"):
+            shutil.rmtree(self.root / name, ignore_errors=True)
+        (self.root / "state.json").unlink(missing_ok=True)
+
+    def _release(self) -> None:
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            lock.close()
+
+
+def _conjunction(clauses: list[tantivy.Query], filters: list[tantivy.Query]) -> tantivy.Query:
+    """All clauses must match; filters must match but add nothing to the score. A lone clause
+    goes to Tantivy bare, so its block-max WAND pruning still applies."""
+    if len(clauses) == 1 and not filters:
+        return clauses[0]
+    parts = [(Must, c) for c in clauses]
+    parts += [(Must, Q.const_score_query(f, 0.0)) for f in filters]
+    return Q.boolean_query(parts)
+
+
+def _take_lock(root: Path) -> IO[str]:
+    root.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(root.parent / f"{root.name}.lock", "a")  # noqa: SIM115  # held while open
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise IndexBusy(f"another process is writing the search index in {root}") from None
+    return handle

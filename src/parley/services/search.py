@@ -1,0 +1,448 @@
+"""Global search: public chats, users and messages, and a person's own chats.
+
+The index proposes ranked candidates; every hit is then checked against the store before it
+is shown, so a moderation action (quarantining a message, delisting a chat, banning a user)
+takes effect in search the moment it is written, whatever the index's lag. Hidden hits are
+skipped and the search reads on until a page is full. Global searches are counted, without
+who asked, for moderators' "top queries" view."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import partial
+from typing import Any
+
+from parley.domain.chats import Chat, ChatKind, ChatStatus, Member, MemberStatus, effective_status
+from parley.domain.clock import from_ms, to_ms
+from parley.domain.errors import InvalidInput, NotFound, RateLimited
+from parley.domain.messages import Message, MessageKind, Visibility
+from parley.domain.phones import normalize_phone
+from parley.domain.users import User, UserStatus
+from parley.search.protocol import (
+    BadCursor,
+    Hit,
+    HitPage,
+    MessageKey,
+    MessageQuery,
+    PeerKey,
+    PeerKind,
+    PeerQuery,
+)
+from parley.search.query import ParsedQuery, parse_query
+from parley.services import search_log
+from parley.services.context import Ctx
+from parley.services.search_index import Progress, search_runtime
+from parley.store.search_stats import QueryCount
+from parley.store.tx import Tx
+
+LIMIT_MAX = 50
+ROUNDS_MAX = 4  # engine pages read for one result page before answering with what was found
+CURSOR_MAX = 512
+
+
+class Scope(StrEnum):
+    GLOBAL = "global"  # messages in public listed chats
+    MINE = "mine"  # messages in the searcher's own chats, private ones included
+    MESSAGES = "messages"  # both of the above
+    CHATS = "chats"  # public groups and channels, and the searcher's own
+    USERS = "users"  # people and bots by username and display name
+
+
+MESSAGE_SCOPES = frozenset({Scope.GLOBAL, Scope.MINE, Scope.MESSAGES})
+LOGGED_SCOPES = frozenset({Scope.GLOBAL, Scope.MESSAGES, Scope.CHATS})
+
+
+@dataclass(frozen=True, slots=True)
+class FoundMessage:
+    message: Message
+    chat: Chat
+    member: Member | None  # the searcher's membership, if any
+    sender: User | None
+    peer: User | None  # the other side of a private chat, whose name is the chat's title
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FoundChat:
+    chat: Chat
+    member: Member | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FoundUser:
+    user: User
+    score: float
+
+
+Found = FoundMessage | FoundChat | FoundUser
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    results: list[Found]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    user_id: int
+    scope: Scope
+    text: ParsedQuery
+    member_chats: frozenset[int]
+    chat_id: int | None
+    sender_id: int | None
+    after: datetime | None
+    before: datetime | None
+    now: datetime
+
+
+def _flood(ctx: Ctx, user_id: int) -> None:
+    limit = ctx.settings.search_per_user_per_minute
+    wait = ctx.limiter.hit(f"search:user:{user_id}", limit=limit, window=60)
+    if wait:
+        raise RateLimited("you are searching too fast", retry_after=wait)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+async def search(
+    ctx: Ctx,
+    user_id: int,
+    *,
+    q: str,
+    scope: Scope = Scope.GLOBAL,
+    chat: str | None = None,
+    sender: str | None = None,
+    after: datetime | None = None,
+    before: datetime | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+) -> SearchPage:
+    """One page of results, best first, and a cursor for the next page (None at the end).
+
+    `chat` and `sender` take an id or an @username; `after` (inclusive) and `before`
+    (exclusive) bound message dates. Filters apply to message scopes only."""
+    _flood(ctx, user_id)
+    text = parse_query(q)
+    if not 1 <= limit <= LIMIT_MAX:
+        raise InvalidInput(f"limit must be 1–{LIMIT_MAX}", code="invalid_limit")
+    after, before = _utc(after), _utc(before)
+    filtered = chat is not None or sender is not None or after is not None or before is not None
+    if filtered and scope not in MESSAGE_SCOPES:
+        raise InvalidInput("chat, from, after and before filter message searches",
+                           code="invalid_filter")  # fmt: skip
+    if after is not None and before is not None and after >= before:
+        raise InvalidInput("`after` must be earlier than `before`", code="invalid_filter")
+    fingerprint = _fingerprint(scope, text, chat, sender, after, before)
+    resume = _decode_cursor(ctx, cursor, fingerprint) if cursor is not None else None
+    now = from_ms(resume[1]) if resume is not None else ctx.clock.now()
+
+    def prepare(tx: Tx) -> tuple[frozenset[int], int | None, int | None]:
+        wanted = scope in (Scope.MINE, Scope.MESSAGES, Scope.CHATS)
+        mine = frozenset(tx.members.chat_ids_of(user_id)) if wanted else frozenset()
+        return mine, _resolve_chat(tx, chat), _resolve_user(tx, sender)
+
+    if scope is Scope.GLOBAL and chat is None and sender is None:
+        member_chats, chat_id, sender_id = frozenset[int](), None, None  # nothing to look up
+    else:
+        member_chats, chat_id, sender_id = await ctx.db.read(prepare)
+    request = _Request(user_id=user_id, scope=scope, text=text, member_chats=member_chats,
+                       chat_id=chat_id, sender_id=sender_id, after=after, before=before,
+                       now=now)  # fmt: skip
+    if scope is Scope.USERS and text.phone is not None:
+        results = [] if resume is not None else await _by_phone(ctx, user_id, text.phone)
+        page = SearchPage(results=results, next_cursor=None)
+    else:
+        page = await _collect(ctx, request, resume[0] if resume else None, limit, fingerprint)
+    if scope in LOGGED_SCOPES and resume is None and page.results and text.phone is None:
+        search_runtime(ctx).log.count(now, text.normalized)
+    return page
+
+
+async def _collect(
+    ctx: Ctx, request: _Request, after: str | None, limit: int, fingerprint: str
+) -> SearchPage:
+    """Read engine pages and keep the hits the store says the searcher may see."""
+    results: list[Found] = []
+    resume_at: str | None = after
+    fetch = limit + 10
+    for _ in range(ROUNDS_MAX):
+        page, visible = await _round(ctx, request, resume_at, fetch)
+        for hit, found in zip(page.hits, visible, strict=True):
+            resume_at = hit.after
+            if found is not None:
+                results.append(found)
+                if len(results) == limit:
+                    break
+        if len(results) == limit:
+            assert resume_at is not None
+            if page.exhausted and page.hits[-1].after == resume_at:
+                return SearchPage(results, None)
+            return SearchPage(results, _encode_cursor(ctx, fingerprint, resume_at, request.now))
+        if page.exhausted:
+            return SearchPage(results, None)
+        fetch = min(4 * limit + 10, 200)
+    # Many hidden hits in a row: answer with what was found; the cursor reads on from there.
+    next_cursor = _encode_cursor(ctx, fingerprint, resume_at, request.now) if resume_at else None
+    return SearchPage(results, next_cursor)
+
+
+async def _round(
+    ctx: Ctx, request: _Request, after: str | None, limit: int
+) -> tuple[HitPage, list[Found | None]]:
+    """One engine page and what the store lets the searcher see of it, in one trip to a
+    worker thread."""
+    runtime = search_runtime(ctx)
+    index = runtime.index
+    search_page: Callable[[], HitPage]
+    if request.scope in MESSAGE_SCOPES:
+        query = MessageQuery(
+            text=request.text,
+            public=request.scope is not Scope.MINE,
+            member_chats=request.member_chats if request.scope is not Scope.GLOBAL
+            else frozenset(),
+            chat_id=request.chat_id, sender_id=request.sender_id, after=request.after,
+            before=request.before,
+        )  # fmt: skip
+        search_page = partial(index.search_messages, query, after=after, limit=limit,
+                              now=request.now)  # fmt: skip
+    else:
+        kind = PeerKind.CHAT if request.scope is Scope.CHATS else PeerKind.USER
+        peers = PeerQuery(text=request.text, kinds=frozenset({kind}),
+                          member_chats=request.member_chats)  # fmt: skip
+        search_page = partial(index.search_peers, peers, after=after, limit=limit)
+
+    def run() -> tuple[HitPage, list[Found | None]]:
+        page = search_page()
+        if not page.hits:
+            return page, []
+        return page, ctx.db.read_sync(partial(_visible, request=request, hits=page.hits))
+
+    try:
+        return await asyncio.get_running_loop().run_in_executor(runtime.pool, run)
+    except BadCursor as error:  # signed by us, but no longer fits the index
+        raise InvalidInput("this cursor is no longer valid; search again",
+                           code="invalid_cursor") from error  # fmt: skip
+
+
+# -- visibility, against the store ---------------------------------------------------------
+def _public_listed(chat: Chat) -> bool:
+    return chat.is_public and chat.status is ChatStatus.LISTED
+
+
+def _active(member: Member | None, now: datetime) -> bool:
+    status = effective_status(member, now)
+    return status is not None and status not in (MemberStatus.LEFT, MemberStatus.BANNED)
+
+
+def _visible(tx: Tx, *, request: _Request, hits: list[Hit]) -> list[Found | None]:
+    """For each hit, what the searcher may see of it now, or None."""
+    message_keys = [h.key for h in hits if isinstance(h.key, MessageKey)]
+    peer_keys = [h.key for h in hits if isinstance(h.key, PeerKey)]
+    found: dict[MessageKey | PeerKey, Found] = {}
+    if message_keys:
+        found.update(_visible_messages(tx, request, message_keys, hits))
+    if peer_keys:
+        found.update(_visible_peers(tx, request, peer_keys, hits))
+    return [found.get(h.key) for h in hits]
+
+
+def _visible_messages(
+    tx: Tx, request: _Request, keys: list[MessageKey], hits: list[Hit]
+) -> dict[MessageKey | PeerKey, Found]:
+    scores = {h.key: h.score for h in hits}
+    rows = tx.messages.get_keys([(k.chat_id, k.message_id) for k in keys])
+    chats = tx.chats.get_many({k.chat_id for k in keys})
+    members = tx.members.memberships_of(request.user_id, sorted(chats))
+    senders = tx.users.get_many({m.sender_id for m in rows.values() if m.sender_id},
+                                with_roles=False)  # fmt: skip
+    out: dict[MessageKey | PeerKey, Found] = {}
+    peers_wanted: dict[int, MessageKey] = {}
+    for key in keys:
+        message, chat = rows.get((key.chat_id, key.message_id)), chats.get(key.chat_id)
+        if message is None or chat is None:
+            continue
+        if message.deleted or message.visibility is not Visibility.VISIBLE:
+            continue
+        if message.kind is not MessageKind.TEXT:
+            continue
+        member = members.get(chat.id)
+        if effective_status(member, request.now) is MemberStatus.BANNED:
+            continue
+        sender = senders.get(message.sender_id) if message.sender_id else None
+        in_global = _public_listed(chat) and (sender is None or sender.status
+                                              is not UserStatus.BANNED)  # fmt: skip
+        in_mine = (chat.id in request.member_chats and _active(member, request.now)
+                   and chat.status is not ChatStatus.BANNED)  # fmt: skip
+        allowed = {Scope.GLOBAL: in_global, Scope.MINE: in_mine,
+                   Scope.MESSAGES: in_global or in_mine}.get(request.scope, False)  # fmt: skip
+        if not allowed:
+            continue
+        out[key] = FoundMessage(message=message, chat=chat, member=member, sender=sender,
+                                peer=None, score=scores[key])  # fmt: skip
+        if chat.kind is ChatKind.PRIVATE:
+            peers_wanted[chat.id] = key
+    if peers_wanted:  # a private chat is titled by the person on the other side
+        others = {cid: [u for u in tx.members.active_user_ids(cid) if u != request.user_id]
+                  for cid in peers_wanted}  # fmt: skip
+        people = tx.users.get_many({ids[0] for ids in others.values() if ids}, with_roles=False)
+        for cid, key in peers_wanted.items():
+            item = out[key]
+            assert isinstance(item, FoundMessage)
+            ids = others[cid]
+            peer = people.get(ids[0]) if ids else None
+            out[key] = FoundMessage(message=item.message, chat=item.chat, member=item.member,
+                                    sender=item.sender, peer=peer, score=item.score)  # fmt: skip
+    return out
+
+
+def _visible_peers(
+    tx: Tx, request: _Request, keys: list[PeerKey], hits: list[Hit]
+) -> dict[MessageKey | PeerKey, Found]:
+    scores = {h.key: h.score for h in hits}
+    out: dict[MessageKey | PeerKey, Found] = {}
+    user_ids = [k.id for k in keys if k.kind is PeerKind.USER]
+    chat_ids = [k.id for k in keys if k.kind is PeerKind.CHAT]
+    for user in tx.users.get_many(user_ids, with_roles=False).values():
+        if user.status is not UserStatus.BANNED:
+            key = PeerKey(PeerKind.USER, user.id)
+            out[key] = FoundUser(user=user, score=scores[key])
+    if chat_ids:
+        chats = tx.chats.get_many(chat_ids)
+        members = tx.members.memberships_of(request.user_id, chat_ids)
+        for chat in chats.values():
+            member = members.get(chat.id)
+            if chat.kind is ChatKind.PRIVATE:
+                continue
+            if effective_status(member, request.now) is MemberStatus.BANNED:
+                continue
+            mine = _active(member, request.now) and chat.status is not ChatStatus.BANNED
+            if _public_listed(chat) or mine:
+                key = PeerKey(PeerKind.CHAT, chat.id)
+                out[key] = FoundChat(chat=chat, member=member, score=scores[key])
+    return out
+
+
+async def _by_phone(ctx: Ctx, user_id: int, phone: str) -> list[Found]:
+    """A phone number finds its owner only when they allowed it (or it is the searcher's)."""
+    try:
+        e164 = normalize_phone(phone, allow_test_numbers=ctx.settings.is_dev)
+    except InvalidInput:
+        return []
+    phone_hash = ctx.cipher.blind_index("phone", e164)
+
+    def run(tx: Tx) -> User | None:
+        found = tx.users.id_by_phone_hash(phone_hash)
+        return None if found is None else tx.users.get(found)
+
+    user = await ctx.db.read(run)
+    if user is None or user.status is UserStatus.BANNED:
+        return []
+    if not user.phone_searchable and user.id != user_id:
+        return []
+    return [FoundUser(user=user, score=1.0)]
+
+
+def _resolve_chat(tx: Tx, raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    value = raw.strip()
+    if value.isdigit() and len(value) <= 18:
+        return int(value)
+    name = value.removeprefix("@")
+    chat = tx.chats.by_username(name) if 0 < len(name) <= 32 else None
+    if chat is None:
+        raise NotFound("chat not found", code="chat_not_found")
+    return chat.id
+
+
+def _resolve_user(tx: Tx, raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    value = raw.strip()
+    if value.isdigit() and len(value) <= 18:
+        return int(value)
+    name = value.removeprefix("@")
+    user = tx.users.by_username(name) if 0 < len(name) <= 32 else None
+    if user is None:
+        raise NotFound("user not found", code="user_not_found")
+    return user.id
+
+
+# -- cursors --------------------------------------------------------------------------------
+def _fingerprint(scope: Scope, text: ParsedQuery, *parts: Any) -> str:
+    """Binds a cursor to the search that made it: another query cannot reuse it."""
+    raw = json.dumps([scope.value, repr(text), [str(p) for p in parts]], ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _cursor_key(ctx: Ctx) -> bytes:
+    return hmac.new(ctx.secret, b"parley-search-cursor", hashlib.sha256).digest()
+
+
+def _encode_cursor(ctx: Ctx, fingerprint: str, after: str, now: datetime) -> str:
+    payload = json.dumps({"f": fingerprint, "a": after, "t": to_ms(now)},
+                         separators=(",", ":")).encode()  # fmt: skip
+    mac = hmac.new(_cursor_key(ctx), payload, hashlib.sha256).digest()[:16]
+    return base64.urlsafe_b64encode(payload + mac).decode().rstrip("=")
+
+
+def _decode_cursor(ctx: Ctx, cursor: str, fingerprint: str) -> tuple[str, int]:
+    bad = InvalidInput("this cursor is not valid for this search", code="invalid_cursor")
+    if not cursor or len(cursor) > CURSOR_MAX or not cursor.isascii():
+        raise bad
+    try:
+        blob = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    except (binascii.Error, ValueError):
+        raise bad from None
+    payload, mac = blob[:-16], blob[-16:]
+    expected = hmac.new(_cursor_key(ctx), payload, hashlib.sha256).digest()[:16]
+    if len(blob) <= 16 or not hmac.compare_digest(mac, expected):
+        raise bad
+    try:
+        data = json.loads(payload)
+        after, stamp, fp = data["a"], data["t"], data["f"]
+    except (ValueError, KeyError, TypeError):
+        raise bad from None
+    if fp != fingerprint or not isinstance(after, str) or not isinstance(stamp, int):
+        raise bad
+    return after, stamp
+
+
+# -- moderators ------------------------------------------------------------------------------
+async def top_queries(
+    ctx: Ctx, *, days: int = 7, limit: int = 50
+) -> tuple[datetime, list[QueryCount]]:
+    """What global search was most used for over the last `days` days: normalized query
+    text and how often, never who asked. For moderators (the route checks the role)."""
+    return await search_log.top_queries(ctx, search_runtime(ctx).log, days=days, limit=limit)
+
+
+async def rebuild_index(ctx: Ctx, *, progress: Progress | None = None) -> None:
+    """Build the index again from the store (`parley search reindex`). Needs this process to
+    hold the index for writing."""
+    await search_runtime(ctx).require_indexer().rebuild(progress)
+
+
+async def index_stats(ctx: Ctx) -> dict[str, Any]:
+    stats = search_runtime(ctx).index.stats()
+    return {
+        "messages_public": stats.messages_public, "messages_private": stats.messages_private,
+        "peers": stats.peers, "bytes_on_disk": stats.bytes_on_disk, "writable": stats.writable,
+        "event_id": stats.position.event_id if stats.position else None,
+        "outbox_id": stats.position.outbox_id if stats.position else None,
+    }  # fmt: skip

@@ -1,0 +1,161 @@
+"""What the search index is built from: a small outbox of changed users and chats, and bulk
+scans of the store for a full rebuild.
+
+Chat events cover messages and membership, but a profile edit, a new account or a moderator
+changing a status writes no event. The users and chats repositories append a row here in the
+same transaction as such a change, so the indexer misses none of them, whichever code path
+made it. The indexer tails the outbox like the event sequence and prunes what it applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from parley.store.schema import metadata
+from parley.store.types import BigId
+
+search_outbox = sa.Table(
+    "search_outbox",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("ref_id", sa.BigInteger, nullable=False),
+    # Applied entries are pruned, so ids must never be handed out twice (SQLite would reuse
+    # them after an empty table without AUTOINCREMENT; PostgreSQL sequences never do).
+    sqlite_autoincrement=True,
+)
+
+
+class FeedKind(StrEnum):
+    USER = "user"
+    CHAT = "chat"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    id: int
+    kind: FeedKind
+    ref_id: int
+
+
+class MessageRow(NamedTuple):
+    """The columns a message document needs, with its chat's state, for bulk reads. A tuple
+    and raw milliseconds: a rebuild reads millions of these."""
+
+    chat_id: int
+    id: int
+    sender_id: int | None
+    text: str
+    date_ms: int
+    chat_kind: str
+    chat_username: str | None
+    chat_status: str
+    chat_size: int
+
+
+def touch(conn: Connection, kind: FeedKind, ref_id: int) -> None:
+    """Note that a user or chat changed; called by the repositories inside their write."""
+    conn.execute(search_outbox.insert().values(kind=kind.value, ref_id=ref_id))
+
+
+class SearchFeedRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def touch(self, kind: FeedKind, ref_id: int) -> None:
+        touch(self.conn, kind, ref_id)
+
+    def tail(self, after_id: int, *, limit: int) -> list[FeedEntry]:
+        rows = self.conn.execute(
+            sa.select(search_outbox).where(search_outbox.c.id > after_id)
+            .order_by(search_outbox.c.id).limit(limit)
+        ).all()  # fmt: skip
+        return [FeedEntry(id=r.id, kind=FeedKind(r.kind), ref_id=r.ref_id) for r in rows]
+
+    def last_id(self) -> int:
+        value = self.conn.execute(sa.select(sa.func.max(search_outbox.c.id))).scalar()
+        return int(value or 0)
+
+    def prune(self, upto_id: int) -> int:
+        """Forget entries the index has applied."""
+        result = self.conn.execute(search_outbox.delete().where(search_outbox.c.id <= upto_id))
+        return int(result.rowcount or 0)
+
+    # -- bulk scans for rebuilding the index -------------------------------------------------
+    def count_messages(self) -> int:
+        """Text messages not deleted: what a rebuild indexes."""
+        from parley.store.messages import messages
+
+        query = (
+            sa.select(sa.func.count())
+            .select_from(messages)
+            .where(messages.c.kind == "text", messages.c.deleted.is_(False))
+        )
+        return int(self.conn.execute(query).scalar_one())
+
+    def scan_messages(self, after: tuple[int, int], *, limit: int) -> list[MessageRow]:
+        """Text messages not deleted, in key order after (chat_id, id), each with its chat's
+        state; page on the last row's key."""
+        from parley.store.messages import messages
+
+        key = sa.tuple_(messages.c.chat_id, messages.c.id)
+        query = _message_rows().where(key > sa.tuple_(*after)).order_by(*key.clauses).limit(limit)
+        return [MessageRow._make(r) for r in self.conn.execute(query)]
+
+    def chat_messages(self, chat_id: int, *, after_id: int, limit: int) -> list[MessageRow]:
+        """One chat's text messages after `after_id`, for re-filing a chat that went public
+        or private."""
+        from parley.store.messages import messages
+
+        query = (
+            _message_rows()
+            .where(messages.c.chat_id == chat_id, messages.c.id > after_id)
+            .order_by(messages.c.id)
+            .limit(limit)
+        )
+        return [MessageRow._make(r) for r in self.conn.execute(query)]
+
+    def scan_ids(self, kind: FeedKind, *, after_id: int, limit: int) -> list[int]:
+        """User or chat ids in order, for a rebuild (private one-to-one chats are skipped)."""
+        from parley.store.chats import chats
+        from parley.store.users import users
+
+        query: Any
+        if kind is FeedKind.USER:
+            query = sa.select(users.c.id).where(users.c.id > after_id).order_by(users.c.id)
+        else:
+            query = (
+                sa.select(chats.c.id)
+                .where(chats.c.id > after_id, chats.c.kind != "private")
+                .order_by(chats.c.id)
+            )
+        return [int(i) for i in self.conn.execute(query.limit(limit)).scalars()]
+
+    def count_ids(self, kind: FeedKind) -> int:
+        from parley.store.chats import chats
+        from parley.store.users import users
+
+        if kind is FeedKind.USER:
+            query = sa.select(sa.func.count()).select_from(users)
+        else:
+            query = sa.select(sa.func.count()).select_from(chats).where(chats.c.kind != "private")
+        return int(self.conn.execute(query).scalar_one())
+
+
+def _message_rows() -> sa.Select[Any]:
+    from parley.store.chats import chats
+    from parley.store.messages import messages
+
+    return (
+        sa.select(
+            messages.c.chat_id, messages.c.id, messages.c.sender_id, messages.c.text,
+            sa.type_coerce(messages.c.date, sa.BigInteger), chats.c.kind, chats.c.username,
+            chats.c.status, chats.c.member_count,
+        )
+        .select_from(messages.join(chats, chats.c.id == messages.c.chat_id))
+        .where(messages.c.kind == "text", messages.c.deleted.is_(False))
+    )  # fmt: skip
