@@ -5,7 +5,8 @@
 
 The corpus is seeded and realistic in shape: each chat speaks one language (70% Latin script
 with some accented words, 18% Cyrillic, 12% Arabic) whose words follow a Zipf distribution,
-message lengths are log-normal, hashtags in about one message in twelve, chat sizes and activity Zipf-distributed
+message lengths are log-normal, hashtags in about one message in twelve, chat sizes and
+activity Zipf-distributed
 (a few huge channels, a long tail of small groups), dates over the past year.
 
 It measures, and prints as JSON:
@@ -46,6 +47,7 @@ from parley.search.query import parse_query
 from parley.search.tantivy_backend import TantivyIndex
 from parley.security.ratelimit import NoRateLimiter
 from parley.services import search
+from parley.services.search_rules import Scope
 from parley.store import migrate
 from parley.store.chats import chat_members, chats
 from parley.store.messages import messages
@@ -285,14 +287,16 @@ async def time_queries(container: Container, queries: list[BenchQuery], searcher
     service: dict[str, list[float]] = {}
     for bq in queries:
         text = parse_query(bq.q)
-        query = MessageQuery(text=text, public=True, chat_id=int(bq.chat) if bq.chat else None,
-                             sender_id=int(bq.sender) if bq.sender else None, after=bq.after)  # fmt: skip
+        query = MessageQuery(
+            text=text, public=True, chat_id=int(bq.chat) if bq.chat else None,
+            sender_id=int(bq.sender) if bq.sender else None, after=bq.after,
+        )  # fmt: skip
         started = time.perf_counter()
         index.search_messages(query, after=None, limit=30, now=NOW)
         engine.setdefault(bq.kind, []).append((time.perf_counter() - started) * 1000)
     for bq in queries:
         started = time.perf_counter()
-        await search.search(container.ctx, searcher_id, q=bq.q, scope=search.Scope.GLOBAL,
+        await search.search(container.ctx, searcher_id, q=bq.q, scope=Scope.GLOBAL,
                             chat=bq.chat, sender=bq.sender, after=bq.after, limit=20)  # fmt: skip
         service.setdefault(bq.kind, []).append((time.perf_counter() - started) * 1000)
 
@@ -307,9 +311,7 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, float]:
     return {p: round(statistics.median(r[p] for r in runs), 3) for p in ("p50", "p95", "p99")}
 
 
-async def run(args: argparse.Namespace) -> dict[str, Any]:
-    work = Path(args.data or tempfile.mkdtemp(prefix="parley-bench-search-"))
-    work.mkdir(parents=True, exist_ok=True)
+async def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     report: dict[str, Any] = {"messages": args.messages, "chats": args.chats,
                               "users": args.users, "queries": args.queries, "seed": args.seed,
                               "cpus": os.cpu_count()}  # fmt: skip
@@ -386,7 +388,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.users = args.users or max(100, args.messages // 20)
     args.chats = min(args.chats, args.messages)
-    report = asyncio.run(run(args))
+    work = Path(args.data or tempfile.mkdtemp(prefix="parley-bench-search-"))
+    work.mkdir(parents=True, exist_ok=True)
+    report = asyncio.run(run(args, work))
     print(json.dumps(report, indent=2))
 
 

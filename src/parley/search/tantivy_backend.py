@@ -24,7 +24,6 @@ import logging
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -34,75 +33,40 @@ import tantivy
 from parley.domain.clock import to_ms
 from parley.search import ranking
 from parley.search.protocol import (
-    BadCursor,
     Batch,
-    Hit,
     HitPage,
     IndexStats,
-    MessageDoc,
-    MessageKey,
     MessageQuery,
-    PeerDoc,
-    PeerKey,
     PeerKind,
     PeerQuery,
     Position,
 )
 from parley.search.query import ParsedQuery
-from parley.search.text import fold, hashtags, prefixes, words
+from parley.search.tantivy_docs import (
+    decode_message,
+    decode_peer,
+    message_document,
+    message_key,
+    message_schema,
+    peer_document,
+    peer_key,
+    peer_kind_code,
+    peer_schema,
+)
+from parley.search.windows import RESCORE_WINDOW, Stream, merge, parse_after
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-RESCORE_WINDOW = 200
-MAX_DEPTH = 1000  # results per space a query can page through
 PREFIX_MIN = 2  # a shorter word being typed matches only itself in messages
 EXPAND_SCAN = 4096  # index words looked at for one prefix
 EXPAND_MAX = 16  # of which the most common are searched
-_KEY_BITS = 32
-_PEER_KIND = {PeerKind.USER: 0, PeerKind.CHAT: 1}
-_KIND_OF = {v: k for k, v in _PEER_KIND.items()}
 Q = tantivy.Query
 Must, Should = tantivy.Occur.Must, tantivy.Occur.Should
 
 
 class IndexBusy(RuntimeError):
     """Another process holds the index for writing."""
-
-
-def message_key(chat_id: int, message_id: int) -> int:
-    if not (0 < chat_id < 2**31 and 0 < message_id < 2**_KEY_BITS):
-        raise ValueError(f"message key out of range: {chat_id}/{message_id}")
-    return (chat_id << _KEY_BITS) | message_id
-
-
-def peer_key(kind: PeerKind, ref: int) -> int:
-    return ref * 2 + _PEER_KIND[kind]
-
-
-def _message_schema() -> tantivy.Schema:
-    sb = tantivy.SchemaBuilder()
-    sb.add_integer_field("key", indexed=True, fast=True)
-    sb.add_integer_field("chat", indexed=True, fast=True)
-    sb.add_integer_field("sender", indexed=True)
-    sb.add_integer_field("date", fast=True)  # ms since the epoch; ranges read the fast field
-    sb.add_integer_field("size", fast=True)
-    sb.add_text_field("text", tokenizer_name="whitespace", index_option="position")
-    sb.add_text_field("tags", tokenizer_name="raw", index_option="basic")
-    return sb.build()
-
-
-def _peer_schema() -> tantivy.Schema:
-    sb = tantivy.SchemaBuilder()
-    sb.add_integer_field("key", indexed=True, fast=True)
-    sb.add_integer_field("kind", indexed=True)
-    sb.add_integer_field("public", indexed=True, fast=True)
-    sb.add_integer_field("size", fast=True)
-    sb.add_text_field("uname", tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("name", tokenizer_name="whitespace", index_option="position")
-    sb.add_text_field("about", tokenizer_name="whitespace", index_option="position")
-    sb.add_text_field("prefix", tokenizer_name="whitespace", index_option="basic")
-    return sb.build()
 
 
 class _Space:
@@ -164,91 +128,6 @@ class _Space:
         return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
 
 
-@dataclass(slots=True)
-class _Stream:
-    """One space's ranked results from an offset, fetched a rescored window at a time."""
-
-    fetch: Callable[[int], list[tuple[float, int]]]
-    pos: int
-    _window_no: int = -1
-    _window: tuple[tuple[float, int], ...] = ()
-
-    def peek(self) -> tuple[float, int] | None:
-        if self.pos >= MAX_DEPTH:
-            return None
-        number = self.pos // RESCORE_WINDOW
-        if number != self._window_no:
-            self._window = tuple(self.fetch(number))
-            self._window_no = number
-        index = self.pos - number * RESCORE_WINDOW
-        return self._window[index] if index < len(self._window) else None
-
-
-def _parse_after(after: str | None, slots: int) -> list[int]:
-    if after is None:
-        return [0] * slots
-    parts = after.split(".")
-    if len(parts) != slots or not all(p.isdigit() and len(p) <= 6 for p in parts):
-        raise BadCursor("not a cursor of this index")
-    return [min(int(p), MAX_DEPTH) for p in parts]
-
-
-def _merge(
-    streams: list[_Stream | None], limit: int, decode: Callable[[int], MessageKey | PeerKey]
-) -> HitPage:
-    """Interleave the spaces' streams best first; each hit records every stream's offset."""
-    hits: list[Hit] = []
-    while len(hits) < limit:
-        best: tuple[float, int] | None = None
-        best_stream: _Stream | None = None
-        for stream in streams:
-            head = stream.peek() if stream is not None else None
-            if head is not None and (best is None or (head[0], -head[1]) > (best[0], -best[1])):
-                best, best_stream = head, stream
-        if best is None or best_stream is None:
-            break
-        best_stream.pos += 1
-        after = ".".join(str(s.pos if s is not None else 0) for s in streams)
-        hits.append(Hit(key=decode(best[1]), score=best[0], after=after))
-    exhausted = all(s is None or s.peek() is None for s in streams)
-    return HitPage(hits=hits, exhausted=exhausted)
-
-
-def _decode_message(key: int) -> MessageKey:
-    return MessageKey(key >> _KEY_BITS, key & (2**_KEY_BITS - 1))
-
-
-def _decode_peer(key: int) -> PeerKey:
-    return PeerKey(_KIND_OF[key % 2], key // 2)
-
-
-def _message_document(doc: MessageDoc, schema: tantivy.Schema) -> tantivy.Document | None:
-    tokens = words(fold(doc.text))
-    tags = hashtags(doc.text)
-    if not tokens and not tags:
-        return None
-    # from_dict with the schema converts in one call, about twice as fast as keyword args.
-    return tantivy.Document.from_dict(
-        {"key": message_key(doc.chat_id, doc.message_id), "chat": doc.chat_id,
-         "sender": doc.sender_id or 0, "date": doc.date_ms, "size": doc.chat_size,
-         "text": " ".join(tokens), "tags": tags},
-        schema,
-    )  # fmt: skip
-
-
-def _peer_document(doc: PeerDoc, schema: tantivy.Schema) -> tantivy.Document:
-    name_words = words(fold(doc.name))
-    handle = fold(doc.username) if doc.username else ""
-    all_words = name_words + words(handle)
-    return tantivy.Document.from_dict(
-        {"key": peer_key(doc.kind, doc.id), "kind": _PEER_KIND[doc.kind],
-         "public": int(doc.public), "size": doc.size, "uname": [handle] if handle else [],
-         "name": " ".join(all_words), "about": " ".join(words(fold(doc.about))),
-         "prefix": " ".join(prefixes(all_words))},
-        schema,
-    )  # fmt: skip
-
-
 class TantivyIndex:
     """The SearchIndex of the embedded deployment (see the module docstring)."""
 
@@ -262,8 +141,8 @@ class TantivyIndex:
             if writable and self._stored_position() is None and root.exists():
                 self._wipe()  # never built, half built or built by another schema
             root.mkdir(parents=True, exist_ok=True)
-            spaces = {"public": _message_schema(), "private": _message_schema(),
-                      "peers": _peer_schema()}  # fmt: skip
+            spaces = {"public": message_schema(), "private": message_schema(),
+                      "peers": peer_schema()}  # fmt: skip
             self._spaces = {
                 name: _Space(root / name, schema, heap_bytes=heap_bytes, writable=writable)
                 for name, schema in spaces.items()
@@ -303,7 +182,7 @@ class TantivyIndex:
                 if not self._fresh:
                     for w in both:
                         w.delete_documents_by_term("key", message_key(doc.chat_id, doc.message_id))
-                document = _message_document(doc, public.schema)
+                document = message_document(doc, public.schema)
                 if document is not None:
                     (public_writer if doc.public else private_writer).add_document(document)
         if batch.peers or batch.removed_peers:
@@ -313,7 +192,7 @@ class TantivyIndex:
             for peer in batch.peers:
                 if not self._fresh:
                     writer.delete_documents_by_term("key", peer_key(peer.kind, peer.id))
-                writer.add_document(_peer_document(peer, peers.schema))
+                writer.add_document(peer_document(peer, peers.schema))
 
     def clear(self) -> None:
         for space in self._spaces.values():
@@ -360,7 +239,7 @@ class TantivyIndex:
     def search_messages(
         self, query: MessageQuery, *, after: str | None, limit: int, now: datetime
     ) -> HitPage:
-        offsets = _parse_after(after, 2)
+        offsets = parse_after(after, 2)
         now_ms = to_ms(now)
         members = query.member_chats
         if query.chat_id is not None:
@@ -374,14 +253,14 @@ class TantivyIndex:
             plans[0] = (self.public, self._chats_filter(self.public, members))
         if members:
             plans[1] = (self.private, self._chats_filter(self.private, members))
-        streams: list[_Stream | None] = []
+        streams: list[Stream | None] = []
         for plan, start in zip(plans, offsets, strict=True):
             if plan is None:
                 streams.append(None)
                 continue
             space, chat_filter = plan
-            streams.append(_Stream(self._message_fetcher(space, query, chat_filter, now_ms), start))
-        return _merge(streams, limit, _decode_message)
+            streams.append(Stream(self._message_fetcher(space, query, chat_filter, now_ms), start))
+        return merge(streams, limit, decode_message)
 
     def _chats_filter(self, space: _Space, chats: frozenset[int]) -> tantivy.Query:
         if len(chats) == 1:
@@ -452,7 +331,7 @@ class TantivyIndex:
         return Q.boolean_query([(Should, space.term(field, t)) for t in chosen])
 
     def search_peers(self, query: PeerQuery, *, after: str | None, limit: int) -> HitPage:
-        (start,) = _parse_after(after, 1)
+        (start,) = parse_after(after, 1)
         space = self.peers
         text = query.text
         must: list[tantivy.Query] = []
@@ -474,7 +353,7 @@ class TantivyIndex:
             ]))  # fmt: skip
         filters: list[tantivy.Query] = []
         if len(query.kinds) == 1:
-            filters.append(space.term("kind", _PEER_KIND[next(iter(query.kinds))]))
+            filters.append(space.term("kind", peer_kind_code(next(iter(query.kinds)))))
         reach = space.term("public", 1)
         if query.member_chats and PeerKind.CHAT in query.kinds:
             mine = Q.term_set_query(
@@ -504,7 +383,7 @@ class TantivyIndex:
             scored.sort(key=lambda item: (-item[0], item[1]))
             return scored
 
-        return _merge([_Stream(fetch, start)], limit, _decode_peer)
+        return merge([Stream(fetch, start)], limit, decode_peer)
 
     # -- housekeeping ------------------------------------------------------------------------
     def stats(self) -> IndexStats:

@@ -17,30 +17,26 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from parley.domain.chats import Chat, ChatKind, ChatStatus, Member, MemberStatus, effective_status
 from parley.domain.clock import from_ms, to_ms
 from parley.domain.errors import InvalidInput, NotFound, RateLimited
-from parley.domain.messages import Message, MessageKind, Visibility
 from parley.domain.phones import normalize_phone
 from parley.domain.users import User, UserStatus
-from parley.search.protocol import (
-    BadCursor,
-    Hit,
-    HitPage,
-    MessageKey,
-    MessageQuery,
-    PeerKey,
-    PeerKind,
-    PeerQuery,
-)
+from parley.search.protocol import BadCursor, HitPage, MessageQuery, PeerKind, PeerQuery
 from parley.search.query import ParsedQuery, parse_query
 from parley.services import search_log
 from parley.services.context import Ctx
 from parley.services.search_index import Progress, search_runtime
+from parley.services.search_rules import (
+    MESSAGE_SCOPES,
+    Found,
+    FoundUser,
+    Scope,
+    SearchRequest,
+    visible,
+)
 from parley.store.search_stats import QueryCount
 from parley.store.tx import Tx
 
@@ -49,61 +45,13 @@ ROUNDS_MAX = 4  # engine pages read for one result page before answering with wh
 CURSOR_MAX = 512
 
 
-class Scope(StrEnum):
-    GLOBAL = "global"  # messages in public listed chats
-    MINE = "mine"  # messages in the searcher's own chats, private ones included
-    MESSAGES = "messages"  # both of the above
-    CHATS = "chats"  # public groups and channels, and the searcher's own
-    USERS = "users"  # people and bots by username and display name
-
-
-MESSAGE_SCOPES = frozenset({Scope.GLOBAL, Scope.MINE, Scope.MESSAGES})
 LOGGED_SCOPES = frozenset({Scope.GLOBAL, Scope.MESSAGES, Scope.CHATS})
-
-
-@dataclass(frozen=True, slots=True)
-class FoundMessage:
-    message: Message
-    chat: Chat
-    member: Member | None  # the searcher's membership, if any
-    sender: User | None
-    peer: User | None  # the other side of a private chat, whose name is the chat's title
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class FoundChat:
-    chat: Chat
-    member: Member | None
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class FoundUser:
-    user: User
-    score: float
-
-
-Found = FoundMessage | FoundChat | FoundUser
 
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
     results: list[Found]
     next_cursor: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Request:
-    user_id: int
-    scope: Scope
-    text: ParsedQuery
-    member_chats: frozenset[int]
-    chat_id: int | None
-    sender_id: int | None
-    after: datetime | None
-    before: datetime | None
-    now: datetime
 
 
 def _flood(ctx: Ctx, user_id: int) -> None:
@@ -160,7 +108,7 @@ async def search(
         member_chats, chat_id, sender_id = frozenset[int](), None, None  # nothing to look up
     else:
         member_chats, chat_id, sender_id = await ctx.db.read(prepare)
-    request = _Request(user_id=user_id, scope=scope, text=text, member_chats=member_chats,
+    request = SearchRequest(user_id=user_id, scope=scope, text=text, member_chats=member_chats,
                        chat_id=chat_id, sender_id=sender_id, after=after, before=before,
                        now=now)  # fmt: skip
     if scope is Scope.USERS and text.phone is not None:
@@ -174,7 +122,7 @@ async def search(
 
 
 async def _collect(
-    ctx: Ctx, request: _Request, after: str | None, limit: int, fingerprint: str
+    ctx: Ctx, request: SearchRequest, after: str | None, limit: int, fingerprint: str
 ) -> SearchPage:
     """Read engine pages and keep the hits the store says the searcher may see."""
     results: list[Found] = []
@@ -202,7 +150,7 @@ async def _collect(
 
 
 async def _round(
-    ctx: Ctx, request: _Request, after: str | None, limit: int
+    ctx: Ctx, request: SearchRequest, after: str | None, limit: int
 ) -> tuple[HitPage, list[Found | None]]:
     """One engine page and what the store lets the searcher see of it, in one trip to a
     worker thread."""
@@ -230,111 +178,13 @@ async def _round(
         page = search_page()
         if not page.hits:
             return page, []
-        return page, ctx.db.read_sync(partial(_visible, request=request, hits=page.hits))
+        return page, ctx.db.read_sync(partial(visible, request=request, hits=page.hits))
 
     try:
         return await asyncio.get_running_loop().run_in_executor(runtime.pool, run)
     except BadCursor as error:  # signed by us, but no longer fits the index
         raise InvalidInput("this cursor is no longer valid; search again",
                            code="invalid_cursor") from error  # fmt: skip
-
-
-# -- visibility, against the store ---------------------------------------------------------
-def _public_listed(chat: Chat) -> bool:
-    return chat.is_public and chat.status is ChatStatus.LISTED
-
-
-def _active(member: Member | None, now: datetime) -> bool:
-    status = effective_status(member, now)
-    return status is not None and status not in (MemberStatus.LEFT, MemberStatus.BANNED)
-
-
-def _visible(tx: Tx, *, request: _Request, hits: list[Hit]) -> list[Found | None]:
-    """For each hit, what the searcher may see of it now, or None."""
-    message_keys = [h.key for h in hits if isinstance(h.key, MessageKey)]
-    peer_keys = [h.key for h in hits if isinstance(h.key, PeerKey)]
-    found: dict[MessageKey | PeerKey, Found] = {}
-    if message_keys:
-        found.update(_visible_messages(tx, request, message_keys, hits))
-    if peer_keys:
-        found.update(_visible_peers(tx, request, peer_keys, hits))
-    return [found.get(h.key) for h in hits]
-
-
-def _visible_messages(
-    tx: Tx, request: _Request, keys: list[MessageKey], hits: list[Hit]
-) -> dict[MessageKey | PeerKey, Found]:
-    scores = {h.key: h.score for h in hits}
-    rows = tx.messages.get_keys([(k.chat_id, k.message_id) for k in keys])
-    chats = tx.chats.get_many({k.chat_id for k in keys})
-    members = tx.members.memberships_of(request.user_id, sorted(chats))
-    senders = tx.users.get_many({m.sender_id for m in rows.values() if m.sender_id},
-                                with_roles=False)  # fmt: skip
-    out: dict[MessageKey | PeerKey, Found] = {}
-    peers_wanted: dict[int, MessageKey] = {}
-    for key in keys:
-        message, chat = rows.get((key.chat_id, key.message_id)), chats.get(key.chat_id)
-        if message is None or chat is None:
-            continue
-        if message.deleted or message.visibility is not Visibility.VISIBLE:
-            continue
-        if message.kind is not MessageKind.TEXT:
-            continue
-        member = members.get(chat.id)
-        if effective_status(member, request.now) is MemberStatus.BANNED:
-            continue
-        sender = senders.get(message.sender_id) if message.sender_id else None
-        in_global = _public_listed(chat) and (sender is None or sender.status
-                                              is not UserStatus.BANNED)  # fmt: skip
-        in_mine = (chat.id in request.member_chats and _active(member, request.now)
-                   and chat.status is not ChatStatus.BANNED)  # fmt: skip
-        allowed = {Scope.GLOBAL: in_global, Scope.MINE: in_mine,
-                   Scope.MESSAGES: in_global or in_mine}.get(request.scope, False)  # fmt: skip
-        if not allowed:
-            continue
-        out[key] = FoundMessage(message=message, chat=chat, member=member, sender=sender,
-                                peer=None, score=scores[key])  # fmt: skip
-        if chat.kind is ChatKind.PRIVATE:
-            peers_wanted[chat.id] = key
-    if peers_wanted:  # a private chat is titled by the person on the other side
-        others = {cid: [u for u in tx.members.active_user_ids(cid) if u != request.user_id]
-                  for cid in peers_wanted}  # fmt: skip
-        people = tx.users.get_many({ids[0] for ids in others.values() if ids}, with_roles=False)
-        for cid, key in peers_wanted.items():
-            item = out[key]
-            assert isinstance(item, FoundMessage)
-            ids = others[cid]
-            peer = people.get(ids[0]) if ids else None
-            out[key] = FoundMessage(message=item.message, chat=item.chat, member=item.member,
-                                    sender=item.sender, peer=peer, score=item.score)  # fmt: skip
-    return out
-
-
-def _visible_peers(
-    tx: Tx, request: _Request, keys: list[PeerKey], hits: list[Hit]
-) -> dict[MessageKey | PeerKey, Found]:
-    scores = {h.key: h.score for h in hits}
-    out: dict[MessageKey | PeerKey, Found] = {}
-    user_ids = [k.id for k in keys if k.kind is PeerKind.USER]
-    chat_ids = [k.id for k in keys if k.kind is PeerKind.CHAT]
-    for user in tx.users.get_many(user_ids, with_roles=False).values():
-        if user.status is not UserStatus.BANNED:
-            key = PeerKey(PeerKind.USER, user.id)
-            out[key] = FoundUser(user=user, score=scores[key])
-    if chat_ids:
-        chats = tx.chats.get_many(chat_ids)
-        members = tx.members.memberships_of(request.user_id, chat_ids)
-        for chat in chats.values():
-            member = members.get(chat.id)
-            if chat.kind is ChatKind.PRIVATE:
-                continue
-            if effective_status(member, request.now) is MemberStatus.BANNED:
-                continue
-            mine = _active(member, request.now) and chat.status is not ChatStatus.BANNED
-            if _public_listed(chat) or mine:
-                key = PeerKey(PeerKind.CHAT, chat.id)
-                out[key] = FoundChat(chat=chat, member=member, score=scores[key])
-    return out
 
 
 async def _by_phone(ctx: Ctx, user_id: int, phone: str) -> list[Found]:

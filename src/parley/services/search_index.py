@@ -52,6 +52,7 @@ EVENT_BATCH = 2000
 FEED_BATCH = 2000
 SCAN_PAGE = 5000
 LOG_FLUSH_SECONDS = 10.0
+DEBOUNCE_SECONDS = 0.05
 Progress = Callable[[int, int], None]  # (done, total), called from the indexing thread
 
 _MESSAGE_EVENTS = frozenset(
@@ -165,6 +166,9 @@ class Indexer:
                 continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+            if self._wake.is_set() and not self._stopping:
+                # Let a burst of writes land so one commit covers them: fewer, larger segments.
+                await asyncio.sleep(DEBOUNCE_SECONDS)
             self._wake.clear()
 
     async def _in_thread(self, fn: Callable[[], T]) -> T:

@@ -119,6 +119,21 @@ class SearchFeedRepo:
         )
         return [MessageRow._make(r) for r in self.conn.execute(query)]
 
+    def private_peers(self, chat_ids: list[int], user_id: int) -> dict[int, int]:
+        """For private chats: the other participant of each (the user alone: themselves)."""
+        from parley.store.chats import ACTIVE, chat_members
+
+        rows = self.conn.execute(
+            sa.select(chat_members.c.chat_id, chat_members.c.user_id).where(
+                chat_members.c.chat_id.in_(chat_ids), chat_members.c.status.in_(ACTIVE)
+            )
+        ).all()
+        peers: dict[int, int] = {}
+        for r in rows:
+            if r.user_id != user_id or r.chat_id not in peers:
+                peers[r.chat_id] = r.user_id
+        return peers
+
     def scan_ids(self, kind: FeedKind, *, after_id: int, limit: int) -> list[int]:
         """User or chat ids in order, for a rebuild (private one-to-one chats are skipped)."""
         from parley.store.chats import chats

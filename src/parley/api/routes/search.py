@@ -10,7 +10,7 @@ from parley.api.schemas.common import ERROR_RESPONSES
 from parley.api.schemas.search import SearchOut, TopQueriesOut, search_out, top_queries_out
 from parley.domain.users import Role
 from parley.services import search as search_service
-from parley.services.search import Scope
+from parley.services.search_rules import Scope
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 

@@ -9,7 +9,8 @@ from parley.api.schemas.messages import MessageOut, message_out
 from parley.api.schemas.users import UserOut, user_out
 from parley.domain.chats import Chat, ChatKind
 from parley.domain.users import User
-from parley.services.search import Found, FoundChat, FoundMessage, FoundUser, SearchPage
+from parley.services.search import SearchPage
+from parley.services.search_rules import Found, FoundChat, FoundMessage, FoundUser
 from parley.store.search_stats import QueryCount
 
 
@@ -28,7 +29,7 @@ class SearchChatOut(BaseModel):
 
 class MessageResult(BaseModel):
     kind: Literal["message"] = "message"
-    score: float
+    score: float = Field(description="relevance: higher is better; comparable within one search")
     message: MessageOut
     chat: SearchChatOut
     sender: UserOut | None
@@ -79,15 +80,15 @@ def result_out(found: Found) -> SearchResult:
     if isinstance(found, FoundMessage):
         is_member = found.member is not None and found.member.is_active
         return MessageResult(
-            score=found.score, message=message_out(found.message),
+            score=round(found.score, 4), message=message_out(found.message),
             chat=_chat(found.chat, is_member=is_member, peer=found.peer),
             sender=user_out(found.sender) if found.sender is not None else None,
         )  # fmt: skip
     if isinstance(found, FoundChat):
         is_member = found.member is not None and found.member.is_active
-        return ChatResult(score=found.score, chat=_chat(found.chat, is_member=is_member))
+        return ChatResult(score=round(found.score, 4), chat=_chat(found.chat, is_member=is_member))
     assert isinstance(found, FoundUser)
-    return UserResult(score=found.score, user=user_out(found.user))
+    return UserResult(score=round(found.score, 4), user=user_out(found.user))
 
 
 def search_out(page: SearchPage) -> SearchOut:

@@ -1,0 +1,157 @@
+"""Who sees which search hit: the visibility rules, applied against the store.
+
+The index may be behind, or hold content that moderation has since hidden; these rules read
+the current rows for every hit, so a moderation action counts in search the moment it is
+written. Global reach needs a visible message in a listed public chat from an author who is not
+banned; a person's own chats need their active membership (and a chat that is not banned)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from parley.domain.chats import Chat, ChatKind, ChatStatus, Member, MemberStatus, effective_status
+from parley.domain.messages import Message, MessageKind, Visibility
+from parley.domain.users import User, UserStatus
+from parley.search.protocol import Hit, MessageKey, PeerKey, PeerKind
+from parley.search.query import ParsedQuery
+from parley.store.tx import Tx
+
+
+class Scope(StrEnum):
+    GLOBAL = "global"  # messages in public listed chats
+    MINE = "mine"  # messages in the searcher's own chats, private ones included
+    MESSAGES = "messages"  # both of the above
+    CHATS = "chats"  # public groups and channels, and the searcher's own
+    USERS = "users"  # people and bots by username and display name
+
+
+MESSAGE_SCOPES = frozenset({Scope.GLOBAL, Scope.MINE, Scope.MESSAGES})
+
+
+@dataclass(frozen=True, slots=True)
+class FoundMessage:
+    message: Message
+    chat: Chat
+    member: Member | None  # the searcher's membership, if any
+    sender: User | None
+    peer: User | None  # the other side of a private chat, whose name is the chat's title
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FoundChat:
+    chat: Chat
+    member: Member | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FoundUser:
+    user: User
+    score: float
+
+
+Found = FoundMessage | FoundChat | FoundUser
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """One search, as the visibility rules need to know it."""
+
+    user_id: int
+    scope: Scope
+    text: ParsedQuery
+    member_chats: frozenset[int]
+    chat_id: int | None
+    sender_id: int | None
+    after: datetime | None
+    before: datetime | None
+    now: datetime
+
+
+def public_listed(chat: Chat) -> bool:
+    return chat.is_public and chat.status is ChatStatus.LISTED
+
+
+def active(member: Member | None, now: datetime) -> bool:
+    status = effective_status(member, now)
+    return status is not None and status not in (MemberStatus.LEFT, MemberStatus.BANNED)
+
+
+def visible(tx: Tx, *, request: SearchRequest, hits: list[Hit]) -> list[Found | None]:
+    """For each hit, what the searcher may see of it now, or None."""
+    message_keys = [h.key for h in hits if isinstance(h.key, MessageKey)]
+    peer_keys = [h.key for h in hits if isinstance(h.key, PeerKey)]
+    found: dict[MessageKey | PeerKey, Found] = {}
+    if message_keys:
+        found.update(_visible_messages(tx, request, message_keys, hits))
+    if peer_keys:
+        found.update(_visible_peers(tx, request, peer_keys, hits))
+    return [found.get(h.key) for h in hits]
+
+
+def _visible_messages(
+    tx: Tx, request: SearchRequest, keys: list[MessageKey], hits: list[Hit]
+) -> dict[MessageKey | PeerKey, Found]:
+    scores = {h.key: h.score for h in hits}
+    rows = tx.messages.get_keys([(k.chat_id, k.message_id) for k in keys])
+    chats = tx.chats.get_many({k.chat_id for k in keys})
+    members = tx.members.memberships_of(request.user_id, sorted(chats))
+    senders = {m.sender_id for m in rows.values() if m.sender_id}
+    private = sorted(c.id for c in chats.values() if c.kind is ChatKind.PRIVATE)
+    peer_ids = tx.search_feed.private_peers(private, request.user_id) if private else {}
+    people = tx.users.get_many(senders | set(peer_ids.values()), with_roles=False)
+    out: dict[MessageKey | PeerKey, Found] = {}
+    for key in keys:
+        message, chat = rows.get((key.chat_id, key.message_id)), chats.get(key.chat_id)
+        if message is None or chat is None:
+            continue
+        if message.deleted or message.visibility is not Visibility.VISIBLE:
+            continue
+        if message.kind is not MessageKind.TEXT:
+            continue
+        member = members.get(chat.id)
+        if effective_status(member, request.now) is MemberStatus.BANNED:
+            continue
+        sender = people.get(message.sender_id) if message.sender_id else None
+        in_global = public_listed(chat) and (sender is None or sender.status
+                                             is not UserStatus.BANNED)  # fmt: skip
+        in_mine = (chat.id in request.member_chats and active(member, request.now)
+                   and chat.status is not ChatStatus.BANNED)  # fmt: skip
+        allowed = {Scope.GLOBAL: in_global, Scope.MINE: in_mine,
+                   Scope.MESSAGES: in_global or in_mine}.get(request.scope, False)  # fmt: skip
+        if allowed:
+            # a private chat is titled by the person on the other side
+            peer = people.get(peer_ids.get(chat.id, 0))
+            out[key] = FoundMessage(message=message, chat=chat, member=member, sender=sender,
+                                    peer=peer, score=scores[key])  # fmt: skip
+    return out
+
+
+def _visible_peers(
+    tx: Tx, request: SearchRequest, keys: list[PeerKey], hits: list[Hit]
+) -> dict[MessageKey | PeerKey, Found]:
+    scores = {h.key: h.score for h in hits}
+    out: dict[MessageKey | PeerKey, Found] = {}
+    user_ids = [k.id for k in keys if k.kind is PeerKind.USER]
+    chat_ids = [k.id for k in keys if k.kind is PeerKind.CHAT]
+    for user in tx.users.get_many(user_ids, with_roles=False).values():
+        if user.status is not UserStatus.BANNED:
+            key = PeerKey(PeerKind.USER, user.id)
+            out[key] = FoundUser(user=user, score=scores[key])
+    if chat_ids:
+        chats = tx.chats.get_many(chat_ids)
+        members = tx.members.memberships_of(request.user_id, chat_ids)
+        for chat in chats.values():
+            member = members.get(chat.id)
+            if chat.kind is ChatKind.PRIVATE:
+                continue
+            if effective_status(member, request.now) is MemberStatus.BANNED:
+                continue
+            mine = active(member, request.now) and chat.status is not ChatStatus.BANNED
+            if public_listed(chat) or mine:
+                key = PeerKey(PeerKind.CHAT, chat.id)
+                out[key] = FoundChat(chat=chat, member=member, score=scores[key])
+    return out
