@@ -36,7 +36,9 @@ class Search:
         return list((await self.get(who, q, **params))["results"])
 
     async def texts(self, who: Person, q: str, **params: Any) -> list[str]:
-        return [r["message"]["text"] for r in await self.results(who, q, **params)]
+        """The messages found (a global search's first page also leads with chats and people)."""
+        found = await self.results(who, q, **params)
+        return [r["message"]["text"] for r in found if r["kind"] == "message"]
 
     async def titles(self, who: Person, q: str, **params: Any) -> list[str]:
         return [r["chat"]["title"] for r in await self.results(who, q, scope="chats", **params)]
@@ -50,7 +52,11 @@ class Search:
         it); returns how long that took, failing past `seconds`."""
         started = time.monotonic()
         while True:
-            found = bool(await self.results(who, q, **params))
+            found = (
+                bool(await self.texts(who, q, **params))
+                if params.get("scope") in (None, "global", "mine", "messages")
+                else bool(await self.results(who, q, **params))
+            )
             elapsed = time.monotonic() - started
             if found == want:
                 return elapsed

@@ -161,3 +161,24 @@ async def test_cursor_pagination_is_complete_and_tamper_proof(api: Api, search: 
     assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_cursor"
     r = await api.get(reader, "/api/v1/search", q="kiwi", cursor=token, scope="mine")
     assert r.status_code == 400
+
+
+async def test_global_first_page_leads_with_chats_and_people(api: Api, search: Search) -> None:
+    owner = await api.signup("Kiwi Grower", username="kiwi_grower")
+    chat = await api.create_chat(owner, "channel", "Kiwi Club", username="kiwi_club")
+    for i in range(14):
+        await api.send(owner, chat["id"], f"kiwi harvest {i}")
+    reader = await api.signup("Reader")
+    await search.caught_up()
+    first = await search.get(reader, "kiwi", limit=10)
+    kinds = [r["kind"] for r in first["results"]]
+    assert len(kinds) == 10 and set(kinds[:2]) == {"chat", "user"}
+    assert kinds[2:] == ["message"] * 8
+    rest = await search.get(reader, "kiwi", limit=10, cursor=first["next_cursor"])
+    assert [r["kind"] for r in rest["results"]] == ["message"] * 6
+    assert rest["next_cursor"] is None
+    texts = [r["message"]["text"] for r in first["results"] + rest["results"]
+             if r["kind"] == "message"]  # fmt: skip
+    assert len(set(texts)) == 14  # every message once, none lost to the leading peers
+    only_messages = await search.get(reader, "kiwi", scope="messages", limit=10)
+    assert {r["kind"] for r in only_messages["results"]} == {"message"}

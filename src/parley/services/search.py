@@ -41,10 +41,9 @@ from parley.store.search_stats import QueryCount
 from parley.store.tx import Tx
 
 LIMIT_MAX = 50
+GLOBAL_PEERS_MAX = 5  # chats and people leading the first page of a global search
 ROUNDS_MAX = 4  # engine pages read for one result page before answering with what was found
 CURSOR_MAX = 512
-
-
 LOGGED_SCOPES = frozenset({Scope.GLOBAL, Scope.MESSAGES, Scope.CHATS})
 
 
@@ -108,71 +107,109 @@ async def search(
         member_chats, chat_id, sender_id = frozenset[int](), None, None  # nothing to look up
     else:
         member_chats, chat_id, sender_id = await ctx.db.read(prepare)
-    request = SearchRequest(user_id=user_id, scope=scope, text=text, member_chats=member_chats,
-                       chat_id=chat_id, sender_id=sender_id, after=after, before=before,
-                       now=now)  # fmt: skip
+    request = SearchRequest(
+        user_id=user_id, scope=scope, text=text, member_chats=member_chats, chat_id=chat_id,
+        sender_id=sender_id, after=after, before=before, now=now,
+    )  # fmt: skip
     if scope is Scope.USERS and text.phone is not None:
         results = [] if resume is not None else await _by_phone(ctx, user_id, text.phone)
         page = SearchPage(results=results, next_cursor=None)
+    elif scope is Scope.GLOBAL and resume is None and not filtered and limit > 1:
+        # The first page of a global search leads with the chats and people that match, as a
+        # search box's first answer does; the messages fill the rest, and go on page by page.
+        peers, messages = await asyncio.gather(
+            _collect(ctx, request, _peer_query(request), None, min(GLOBAL_PEERS_MAX, limit // 2)),
+            _collect(ctx, request, _message_query(request), None, limit),
+        )
+        page = messages.page(ctx, fingerprint, now, keep=limit - len(peers.results))
+        page = SearchPage(peers.results + page.results, page.next_cursor)
     else:
-        page = await _collect(ctx, request, resume[0] if resume else None, limit, fingerprint)
+        target = _message_query(request) if scope in MESSAGE_SCOPES else _peer_query(request)
+        got = await _collect(ctx, request, target, resume[0] if resume else None, limit)
+        page = got.page(ctx, fingerprint, now, keep=limit)
     if scope in LOGGED_SCOPES and resume is None and page.results and text.phone is None:
         search_runtime(ctx).log.count(now, text.normalized)
     return page
 
 
+def _message_query(request: SearchRequest) -> MessageQuery:
+    return MessageQuery(
+        text=request.text,
+        public=request.scope is not Scope.MINE,
+        member_chats=request.member_chats if request.scope is not Scope.GLOBAL else frozenset(),
+        chat_id=request.chat_id, sender_id=request.sender_id, after=request.after,
+        before=request.before,
+    )  # fmt: skip
+
+
+def _peer_query(request: SearchRequest) -> PeerQuery:
+    kinds = {Scope.CHATS: {PeerKind.CHAT}, Scope.USERS: {PeerKind.USER}}.get(
+        request.scope, {PeerKind.CHAT, PeerKind.USER}
+    )
+    return PeerQuery(text=request.text, kinds=frozenset(kinds), member_chats=request.member_chats)
+
+
+@dataclass(slots=True)
+class _Collected:
+    results: list[Found]
+    afters: list[str]  # the engine's cursor right after each result
+    resume_at: str | None  # where the next page starts; None when there is nothing more
+
+    def page(self, ctx: Ctx, fingerprint: str, now: datetime, keep: int) -> SearchPage:
+        """The first `keep` results, and a cursor that resumes right after the last of them."""
+        if keep < len(self.results):
+            after = self.afters[keep - 1]
+            return SearchPage(self.results[:keep], _encode_cursor(ctx, fingerprint, after, now))
+        resume = self.resume_at
+        cursor = None if resume is None else _encode_cursor(ctx, fingerprint, resume, now)
+        return SearchPage(self.results, cursor)
+
+
 async def _collect(
-    ctx: Ctx, request: SearchRequest, after: str | None, limit: int, fingerprint: str
-) -> SearchPage:
+    ctx: Ctx,
+    request: SearchRequest,
+    target: MessageQuery | PeerQuery,
+    after: str | None,
+    limit: int,
+) -> _Collected:
     """Read engine pages and keep the hits the store says the searcher may see."""
-    results: list[Found] = []
-    resume_at: str | None = after
+    got = _Collected([], [], after)
     fetch = limit + 10
     for _ in range(ROUNDS_MAX):
-        page, visible = await _round(ctx, request, resume_at, fetch)
+        page, visible = await _round(ctx, request, target, got.resume_at, fetch)
         for hit, found in zip(page.hits, visible, strict=True):
-            resume_at = hit.after
+            got.resume_at = hit.after
             if found is not None:
-                results.append(found)
-                if len(results) == limit:
+                got.results.append(found)
+                got.afters.append(hit.after)
+                if len(got.results) == limit:
                     break
-        if len(results) == limit:
-            assert resume_at is not None
-            if page.exhausted and page.hits[-1].after == resume_at:
-                return SearchPage(results, None)
-            return SearchPage(results, _encode_cursor(ctx, fingerprint, resume_at, request.now))
-        if page.exhausted:
-            return SearchPage(results, None)
+        if page.exhausted and (not page.hits or page.hits[-1].after == got.resume_at):
+            got.resume_at = None  # read to the end
+            return got
+        if len(got.results) == limit:
+            return got
         fetch = min(4 * limit + 10, 200)
-    # Many hidden hits in a row: answer with what was found; the cursor reads on from there.
-    next_cursor = _encode_cursor(ctx, fingerprint, resume_at, request.now) if resume_at else None
-    return SearchPage(results, next_cursor)
+    return got  # many hidden hits in a row: the cursor reads on from the last one
 
 
 async def _round(
-    ctx: Ctx, request: SearchRequest, after: str | None, limit: int
+    ctx: Ctx,
+    request: SearchRequest,
+    target: MessageQuery | PeerQuery,
+    after: str | None,
+    limit: int,
 ) -> tuple[HitPage, list[Found | None]]:
     """One engine page and what the store lets the searcher see of it, in one trip to a
     worker thread."""
     runtime = search_runtime(ctx)
     index = runtime.index
     search_page: Callable[[], HitPage]
-    if request.scope in MESSAGE_SCOPES:
-        query = MessageQuery(
-            text=request.text,
-            public=request.scope is not Scope.MINE,
-            member_chats=request.member_chats if request.scope is not Scope.GLOBAL
-            else frozenset(),
-            chat_id=request.chat_id, sender_id=request.sender_id, after=request.after,
-            before=request.before,
-        )  # fmt: skip
-        search_page = partial(index.search_messages, query, after=after, limit=limit,
+    if isinstance(target, MessageQuery):
+        search_page = partial(index.search_messages, target, after=after, limit=limit,
                               now=request.now)  # fmt: skip
     else:
-        kind = PeerKind.CHAT if request.scope is Scope.CHATS else PeerKind.USER
-        peers = PeerQuery(text=request.text, kinds=frozenset({kind}),
-                          member_chats=request.member_chats)  # fmt: skip
-        search_page = partial(index.search_peers, peers, after=after, limit=limit)
+        search_page = partial(index.search_peers, target, after=after, limit=limit)
 
     def run() -> tuple[HitPage, list[Found | None]]:
         page = search_page()

@@ -219,7 +219,10 @@ class Indexer:
         refile: list[int] = []
         for chat_id in sorted(snap.chat_ids):
             chat = snap.chats.get(chat_id)
-            if chat is None or chat.kind is ChatKind.PRIVATE:
+            if chat is None:
+                batch.removed_peers.append(PeerKey(PeerKind.CHAT, chat_id))
+                continue
+            if chat.kind is ChatKind.PRIVATE:
                 continue
             filed = self.index.filed_public(chat_id)
             if filed is not None and filed != files_public(chat):

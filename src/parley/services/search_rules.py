@@ -20,9 +20,9 @@ from parley.store.tx import Tx
 
 
 class Scope(StrEnum):
-    GLOBAL = "global"  # messages in public listed chats
+    GLOBAL = "global"  # public chats and people, then messages in public listed chats
     MINE = "mine"  # messages in the searcher's own chats, private ones included
-    MESSAGES = "messages"  # both of the above
+    MESSAGES = "messages"  # messages in public listed chats and in the searcher's own
     CHATS = "chats"  # public groups and channels, and the searcher's own
     USERS = "users"  # people and bots by username and display name
 

@@ -18,9 +18,10 @@ _DESCRIPTION = """
 Search public chats, people and messages, and your own chats.
 
 **Scopes**
-- `global` (default): messages in public, listed groups and channels.
+- `global` (default): messages in public, listed groups and channels; the first page leads
+  with up to 5 matching public chats and people.
 - `mine`: messages in the chats you belong to, private ones included.
-- `messages`: both of the above.
+- `messages`: messages in public chats and in yours (no chats or people).
 - `chats`: public groups and channels by @username, title and description, and your own
   groups and channels by title.
 - `users`: people and bots by @username and display name. A phone number finds its owner
