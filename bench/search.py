@@ -320,31 +320,34 @@ async def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     report["corpus_seconds"] = round(time.perf_counter() - t0, 1)
     log(f"corpus ready in {report['corpus_seconds']} s")
 
-    docs = message_docs(corpus)
-    report["build"] = build_direct(work / "direct-index", docs)
-    del docs
-    shutil.rmtree(work / "direct-index", ignore_errors=True)
-    log(f"backend build: {report['build']}")
-
     data = work / "data"
-    shutil.rmtree(data, ignore_errors=True)
-    data.mkdir()
-    migrate.upgrade(f"sqlite:///{data / 'parley.db'}")
     settings = Settings(env="dev", data=data, secret_key="bench-" * 8,
                         search_writer_heap_mb=256)  # fmt: skip
-    container = Container(settings, clock=FrozenClock(NOW))
-    container.ctx.limiter = NoRateLimiter()
     searcher_id = 1
-    report["store_load_seconds"] = round(load_store(container, corpus, searcher_id), 1)
-    log(f"store loaded in {report['store_load_seconds']} s")
-    indexer = container.search.indexer
-    assert indexer is not None
-    started = time.perf_counter()
-    await indexer.rebuild()
-    took = time.perf_counter() - started
-    report["reindex"] = {"messages": args.messages, "seconds": round(took, 2),
-                         "messages_per_s": round(args.messages / took)}  # fmt: skip
-    log(f"reindex from the store: {report['reindex']}")
+    if args.queries_only:  # the store and index of an earlier --keep run, same arguments
+        container = Container(settings, clock=FrozenClock(NOW))
+    else:
+        docs = message_docs(corpus)
+        report["build"] = build_direct(work / "direct-index", docs)
+        del docs
+        shutil.rmtree(work / "direct-index", ignore_errors=True)
+        (work / "direct-index.lock").unlink(missing_ok=True)
+        log(f"backend build: {report['build']}")
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir()
+        migrate.upgrade(f"sqlite:///{data / 'parley.db'}")
+        container = Container(settings, clock=FrozenClock(NOW))
+        report["store_load_seconds"] = round(load_store(container, corpus, searcher_id), 1)
+        log(f"store loaded in {report['store_load_seconds']} s")
+        indexer = container.search.indexer
+        assert indexer is not None
+        started = time.perf_counter()
+        await indexer.rebuild()
+        took = time.perf_counter() - started
+        report["reindex"] = {"messages": args.messages, "seconds": round(took, 2),
+                             "messages_per_s": round(args.messages / took)}  # fmt: skip
+        log(f"reindex from the store: {report['reindex']}")
+    container.ctx.limiter = NoRateLimiter()
 
     queries = make_queries(corpus, args.queries, args.seed + 1)
     await time_queries(container, queries[:50], searcher_id)  # warm-up, not counted
@@ -362,7 +365,7 @@ async def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         f.stat().st_size for f in (data / "search").rglob("*") if f.is_file()
     )
     report["targets"] = {"build_messages_per_s": 20_000, "p50_ms": 5, "p99_ms": 30}
-    if not args.keep:
+    if not (args.keep or args.queries_only):
         shutil.rmtree(work, ignore_errors=True)
     return report
 
@@ -385,9 +388,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data", help="working directory (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the working directory")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="only time queries, on the store and index a --keep run left in "
+                        "--data (pass the same sizes and seed)")  # fmt: skip
     args = parser.parse_args(argv)
     args.users = args.users or max(100, args.messages // 20)
     args.chats = min(args.chats, args.messages)
+    if args.queries_only and not args.data:
+        parser.error("--queries-only needs the --data of an earlier --keep run")
     work = Path(args.data or tempfile.mkdtemp(prefix="parley-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
     report = asyncio.run(run(args, work))

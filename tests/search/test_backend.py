@@ -213,3 +213,20 @@ def test_position_survives_reopening_and_one_writer_at_a_time(tmp_path: Path) ->
     stats = again.stats()
     assert (stats.messages_public, stats.bytes_on_disk > 0) == (1, True)
     again.close()
+
+
+def test_pages_interleave_the_public_and_private_files(index: TantivyIndex) -> None:
+    docs = [msg(1 + i % 3, 1 + i, f"shared topic {i}", public=i % 3 != 0, days_ago=i % 40)
+            for i in range(300)]  # fmt: skip
+    put(index, *docs)
+    query = MessageQuery(text=parse_query("topic "), public=True, member_chats=frozenset({1}))
+    seen: list[MessageKey | PeerKey] = []
+    after = None
+    while True:
+        page = index.search_messages(query, after=after, limit=70, now=NOW)
+        seen += [h.key for h in page.hits]
+        if page.exhausted:
+            break
+        after = page.hits[-1].after
+    assert len(seen) == 300 and len(set(seen)) == 300
+    assert {k.chat_id for k in seen if isinstance(k, MessageKey)} == {1, 2, 3}
