@@ -14,7 +14,6 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -43,6 +42,7 @@ from parley.store.tx import Tx
 LIMIT_MAX = 50
 GLOBAL_PEERS_MAX = 5  # chats and people leading the first page of a global search
 ROUNDS_MAX = 4  # engine pages read for one result page before answering with what was found
+FETCH_SLACK = 5  # hits read beyond a page, for the few that the store check may hide
 CURSOR_MAX = 512
 LOGGED_SCOPES = frozenset({Scope.GLOBAL, Scope.MESSAGES, Scope.CHATS})
 
@@ -117,12 +117,17 @@ async def search(
     elif scope is Scope.GLOBAL and resume is None and not filtered and limit > 1:
         # The first page of a global search leads with the chats and people that match, as a
         # search box's first answer does; the messages fill the rest, and go on page by page.
-        peers, messages = await asyncio.gather(
-            _collect(ctx, request, _peer_query(request), None, min(GLOBAL_PEERS_MAX, limit // 2)),
-            _collect(ctx, request, _message_query(request), None, limit),
-        )
-        page = messages.page(ctx, fingerprint, now, keep=limit - len(peers.results))
-        page = SearchPage(peers.results + page.results, page.next_cursor)
+        # Both engine reads and their store check share one round.
+        reserve = min(GLOBAL_PEERS_MAX, limit // 2)
+        messages_query = _message_query(request)
+        (_, peers_seen), first = await _rounds(ctx, request, [
+            (_peer_query(request), None, reserve + FETCH_SLACK),
+            (messages_query, None, limit + FETCH_SLACK),
+        ])  # fmt: skip
+        peers = [found for found in peers_seen if found is not None][:reserve]
+        messages = await _collect(ctx, request, messages_query, None, limit, first=first)
+        page = messages.page(ctx, fingerprint, now, keep=limit - len(peers))
+        page = SearchPage(peers + page.results, page.next_cursor)
     else:
         target = _message_query(request) if scope in MESSAGE_SCOPES else _peer_query(request)
         got = await _collect(ctx, request, target, resume[0] if resume else None, limit)
@@ -171,13 +176,19 @@ async def _collect(
     target: MessageQuery | PeerQuery,
     after: str | None,
     limit: int,
+    *,
+    first: _Round | None = None,
 ) -> _Collected:
-    """Read engine pages and keep the hits the store says the searcher may see."""
+    """Read engine pages and keep the hits the store says the searcher may see (`first`: a
+    first round already read)."""
     got = _Collected([], [], after)
-    fetch = limit + 10
-    for _ in range(ROUNDS_MAX):
-        page, visible = await _round(ctx, request, target, got.resume_at, fetch)
-        for hit, found in zip(page.hits, visible, strict=True):
+    fetch = limit + FETCH_SLACK
+    for number in range(ROUNDS_MAX):
+        if number == 0 and first is not None:
+            page, seen = first
+        else:
+            ((page, seen),) = await _rounds(ctx, request, [(target, got.resume_at, fetch)])
+        for hit, found in zip(page.hits, seen, strict=True):
             got.resume_at = hit.after
             if found is not None:
                 got.results.append(found)
@@ -189,33 +200,35 @@ async def _collect(
             return got
         if len(got.results) == limit:
             return got
-        fetch = min(4 * limit + 10, 200)
+        fetch = min(4 * limit + 10, 200)  # hidden hits met: read further ahead
     return got  # many hidden hits in a row: the cursor reads on from the last one
 
 
-async def _round(
-    ctx: Ctx,
-    request: SearchRequest,
-    target: MessageQuery | PeerQuery,
-    after: str | None,
-    limit: int,
-) -> tuple[HitPage, list[Found | None]]:
-    """One engine page and what the store lets the searcher see of it, in one trip to a
-    worker thread."""
+_Round = tuple[HitPage, list[Found | None]]
+_Ask = tuple[MessageQuery | PeerQuery, str | None, int]  # what, from which cursor, how many
+
+
+async def _rounds(ctx: Ctx, request: SearchRequest, asks: list[_Ask]) -> list[_Round]:
+    """Engine pages and what the store lets the searcher see of them: one trip to a worker
+    thread and one read transaction for all of them."""
     runtime = search_runtime(ctx)
     index = runtime.index
-    search_page: Callable[[], HitPage]
-    if isinstance(target, MessageQuery):
-        search_page = partial(index.search_messages, target, after=after, limit=limit,
-                              now=request.now)  # fmt: skip
-    else:
-        search_page = partial(index.search_peers, target, after=after, limit=limit)
 
-    def run() -> tuple[HitPage, list[Found | None]]:
-        page = search_page()
-        if not page.hits:
-            return page, []
-        return page, ctx.db.read_sync(partial(visible, request=request, hits=page.hits))
+    def run() -> list[_Round]:
+        pages = [
+            index.search_messages(target, after=after, limit=limit, now=request.now)
+            if isinstance(target, MessageQuery)
+            else index.search_peers(target, after=after, limit=limit)
+            for target, after, limit in asks
+        ]
+        hits = [hit for page in pages for hit in page.hits]
+        seen = ctx.db.read_sync(partial(visible, request=request, hits=hits)) if hits else []
+        out: list[_Round] = []
+        at = 0
+        for page in pages:
+            out.append((page, seen[at : at + len(page.hits)]))
+            at += len(page.hits)
+        return out
 
     try:
         return await asyncio.get_running_loop().run_in_executor(runtime.pool, run)
