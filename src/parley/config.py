@@ -80,6 +80,11 @@ class Settings(BaseSettings):
     # {"drugs": [0.8, 0.98]} = quarantine at 0.8, remove (with a hash-bank match) at 0.98.
     moderation_thresholds: dict[str, tuple[float, float]] = Field(default_factory=dict)
 
+    # Search (docs/search.md)
+    search_per_user_per_minute: int = 60
+    search_writer_heap_mb: int = 64
+    search_poll_ms: int = 250
+
     # Background jobs (purges, notices, …) run under a lease in whichever process holds it
     run_jobs: bool = True
     jobs_tick_seconds: float = 5.0

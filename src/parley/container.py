@@ -29,6 +29,7 @@ from parley.services.jobs import Job, Scheduler
 from parley.services.live import Hub
 from parley.services.media import add_photo_hook
 from parley.services.scanning import Scanner
+from parley.services.search_index import SearchRuntime, open_search, prune_outbox
 from parley.store.database import Database
 from parley.store.media import StoredFile
 
@@ -85,6 +86,8 @@ class Container:
         self.bots = BotRuntime(self.ctx)
         self.scheduler.add(Job("send_due_legal_notices", timedelta(minutes=1),
                                legal.send_due_notices))  # fmt: skip
+        self.search: SearchRuntime = open_search(self.ctx)
+        self.scheduler.add(Job("prune_search_outbox", timedelta(hours=6), prune_outbox))
         self.bus.subscribe(Topics.AUTH, self._on_auth)
         self.trusted_networks = [
             ipaddress.ip_network(n, strict=False) for n in settings.trusted_proxies
@@ -109,12 +112,14 @@ class Container:
         await self.bus.start()
         if background:
             await self.bots.start()
+            await self.search.start()
             if self.settings.run_jobs:
                 self.scheduler.start()
                 self.scanner.start()
         self._started = True
 
     async def close(self) -> None:
+        await self.search.close()
         if self._started:
             await self.scanner.stop()
             await self.scheduler.stop()

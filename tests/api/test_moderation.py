@@ -331,3 +331,33 @@ async def test_known_bad_photo_posted_in_public_is_removed(api: Api, container: 
     assert [v.category for v in violations] == ["weapons"]
     history = (await api.get(buyer, f"/api/v1/chats/{chat['id']}/messages")).json()
     assert public.json()["message"]["id"] not in [m["id"] for m in history]
+
+
+async def test_moderation_takes_effect_in_search_at_once(api: Api, container: Container) -> None:
+    """The scanner's automatic quarantine, and a moderator's decision on a report, hide content
+    from global search before they return — whatever the index holds."""
+    maria = await moderator(api, container, "Maria")
+    searcher, reporter = await api.signup("Searcher"), await api.signup("Reporter")
+    seller, chat, ad = await public_post(
+        api, "c0ca1ne 90% pure, lanternfish stealth post, pay in BTC only"
+    )
+    other = await api.send(seller, chat["id"], "lanternfish recipes for the weekend")
+    assert container.search.indexer is not None
+    await container.search.indexer.catch_up()
+
+    async def found() -> set[int]:
+        r = await api.get(searcher, "/api/v1/search", q="lanternfish", scope="global")
+        assert r.status_code == 200, r.text
+        return {x["message"]["id"] for x in r.json()["results"] if x["kind"] == "message"}
+
+    assert await found() == {ad["id"], other["id"]}
+    await container.scanner.catch_up()  # the detector quarantines the ad
+    assert await found() == {other["id"]}
+    r = await api.post(reporter, "/api/v1/reports", {"subject": {"chat_id": chat["id"],
+                       "message_id": other["id"]}, "rule_id": "spam.bulk"})  # fmt: skip
+    await api.post(
+        maria,
+        f"/api/v1/moderation/cases/{r.json()['case_id']}/decide",
+        {"action": "delist_chat", "rule_id": "spam.bulk", "reasons": "spam shop"},
+    )
+    assert await found() == set()  # the chat is out of search, the index untouched

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,14 @@ class Outcome:
 def parley(data: Path, *args: str) -> Outcome:
     """Run a CLI command in this process (Typer's runner) with PARLEY_DATA pointing at `data`."""
     env = {"PARLEY_DATA": str(data), "PARLEY_ENV": "dev", "COLUMNS": "200"}
-    result = CliRunner().invoke(cli_app, list(args), env=env)
-    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+    def invoke() -> Outcome:
+        result = CliRunner().invoke(cli_app, list(args), env=env)
+        return Outcome(result.exit_code, result.stdout, result.stderr)
+
+    # The commands run their own event loop; from an async test, give them a thread of their own.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(invoke).result()
 
 
 def parley_process(data: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -35,7 +35,10 @@ def counting(container: Container) -> Iterator[list[str]]:
 
 
 async def _world(container: Container, people: int) -> tuple[list[int], int]:
-    await container.bots.close()  # its background dispatcher would add its own statements
+    # Background consumers of the event sequence would add statements of their own.
+    await container.bots.close()
+    if container.search.indexer is not None:
+        await container.search.indexer.stop()
     ctx = container.ctx
     ctx.limiter = NoRateLimiter()
     ids = []

@@ -24,6 +24,7 @@ from parley.api.routes import (
     messages,
     moderation,
     reports,
+    search,
     updates,
     users,
 )
@@ -74,7 +75,7 @@ def build_app() -> FastAPI:
     # Routers are included flat, not nested under one /api/v1 router: FastAPI matches nested
     # routers level by level, which cost a quarter of a send's CPU time.
     modules = (auth, me, users, chats, members, messages, updates, reports, moderation, bots,
-               media, legal)  # fmt: skip
+               media, legal, search)  # fmt: skip
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router)

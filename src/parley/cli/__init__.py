@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import admin, audit, bot, db, demo, legal, moderation, serve, transparency
+from parley.cli import (
+    admin,
+    audit,
+    bot,
+    db,
+    demo,
+    legal,
+    moderation,
+    search,
+    serve,
+    transparency,
+)
 
 app = typer.Typer(
     help="Parley: self-hostable messaging with accountable trust and safety.",
@@ -20,6 +31,7 @@ app.add_typer(bot.app, name="bot")
 app.add_typer(audit.app, name="audit")
 app.add_typer(legal.app, name="legal")
 app.add_typer(transparency.app, name="transparency")
+app.add_typer(search.app, name="search")
 
 
 def main() -> None:

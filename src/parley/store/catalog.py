@@ -18,6 +18,8 @@ from parley.store import (
     media,
     messages,
     scan_queue,
+    search_feed,
+    search_stats,
     sessions,
     users,
     violations,
@@ -27,6 +29,7 @@ from parley.store.schema import metadata
 AGGREGATES = (
     users, sessions, codes, chats, messages, events, audit, violations, leases, cases,
     decisions, hash_banks, cursors, scan_queue, bots, media, legal_authorities, legal_requests,
+    search_feed, search_stats,
 )  # fmt: skip
 
 __all__ = ["AGGREGATES", "metadata"]

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Row
 
 from parley.domain.chats import AdminRights, Chat, ChatKind, ChatStatus, Member, MemberStatus
 from parley.store.schema import metadata
+from parley.store.search_feed import FeedKind, touch
 from parley.store.types import BigId, EpochMillis, Json
 
 chats = sa.Table(
@@ -115,6 +116,9 @@ def _to_invite(row: Row[Any]) -> InviteLink:
 
 
 ACTIVE = ("owner", "admin", "member", "restricted")
+# A change to one of these reaches the search index through the outbox (store/search_feed.py),
+# whether or not the service that made it wrote a chat event.
+_SEARCHED_FIELDS = frozenset({"title", "description", "username", "status", "kind"})
 
 # Hot-path statements are built once: building a statement costs more than running it.
 _CHAT_BY_ID = sa.select(chats).where(chats.c.id == sa.bindparam("id"))
@@ -180,6 +184,8 @@ class ChatsRepo:
         )  # fmt: skip
         pk = result.inserted_primary_key
         assert pk is not None
+        if kind is not ChatKind.PRIVATE:
+            touch(self.conn, FeedKind.CHAT, int(pk[0]))
         return int(pk[0])
 
     def get(self, chat_id: int) -> Chat | None:
@@ -247,6 +253,8 @@ class ChatsRepo:
             name = values["username"]
             values["username_key"] = name.lower() if name else None
         self.conn.execute(chats.update().where(chats.c.id == chat_id).values(**values))
+        if _SEARCHED_FIELDS.intersection(values):
+            touch(self.conn, FeedKind.CHAT, chat_id)
 
     def add_member_count(self, chat_id: int, delta: int) -> None:
         self.conn.execute(

@@ -16,6 +16,7 @@ from parley.domain.events import (
     UserEvent,
     UserEventKind,
 )
+from parley.store import feeds
 from parley.store.schema import metadata
 from parley.store.types import BigId, EpochMillis, Json
 
@@ -49,13 +50,8 @@ user_events = sa.Table(
 )
 
 
-_CURRENT_XID: sa.ColumnElement[int] = sa.literal_column("pg_current_xact_id()::text::bigint")
-# The oldest transaction still running: events of transactions below it are all settled.
-_XMIN: sa.ColumnElement[int] = sa.literal_column(
-    "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-)
 _INSERT_CHAT_EVENT = chat_events.insert()
-_INSERT_CHAT_EVENT_PG = chat_events.insert().values(xid=_CURRENT_XID)
+_INSERT_CHAT_EVENT_PG = chat_events.insert().values(xid=feeds.CURRENT_XID)
 
 
 def _to_chat_event(row: Row[Any]) -> ChatEvent:
@@ -120,37 +116,12 @@ class EventsRepo:
         return _INSERT_CHAT_EVENT_PG if pg else _INSERT_CHAT_EVENT
 
     def tail(self, after: EventPosition, *, limit: int) -> list[ChatEvent]:
-        """Events after `after` in consumption order (see EventPosition): by id on SQLite; on
-        PostgreSQL by (xid, id) and only from transactions older than every running one."""
-        if self.conn.dialect.name != "postgresql":
-            query = (
-                sa.select(chat_events).where(chat_events.c.id > after.id).order_by(chat_events.c.id)
-            )
-        else:
-            query = (
-                sa.select(chat_events)
-                .where(
-                    sa.tuple_(chat_events.c.xid, chat_events.c.id) > sa.tuple_(
-                        sa.literal(after.xid), sa.literal(after.id)),
-                    chat_events.c.xid < _XMIN,
-                )
-                .order_by(chat_events.c.xid, chat_events.c.id)
-            )  # fmt: skip
-        rows = self.conn.execute(query.limit(limit)).all()
+        """Events after `after` in commit-safe order (see store/feeds.py)."""
+        rows = self.conn.execute(feeds.after(self.conn, chat_events, after).limit(limit)).all()
         return [_to_chat_event(r) for r in rows]
 
     def head(self) -> EventPosition:
-        """The position after the newest settled event: where a consumer starting now begins."""
-        if self.conn.dialect.name != "postgresql":
-            value = self.conn.execute(sa.select(sa.func.max(chat_events.c.id))).scalar()
-            return EventPosition(0, int(value or 0))
-        row = self.conn.execute(
-            sa.select(chat_events.c.xid, chat_events.c.id)
-            .where(chat_events.c.xid < _XMIN)
-            .order_by(chat_events.c.xid.desc(), chat_events.c.id.desc())
-            .limit(1)
-        ).first()
-        return EventPosition(0, 0) if row is None else EventPosition(int(row.xid), int(row.id))
+        return feeds.head(self.conn, chat_events)
 
     def has_after(self, after: EventPosition) -> bool:
         return bool(self.tail(after, limit=1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -67,6 +68,22 @@ def _row_of(message: Message) -> dict[str, Any]:
     }  # fmt: skip
 
 
+_KEYS_CHUNK = 500
+
+
+@cache
+def _by_keys(n: int) -> sa.TextualSelect:
+    """Rows for n (chat_id, id) pairs: a VALUES list joined to the primary key, so each pair
+    is one index search. (A row-value `(chat_id, id) IN (VALUES ...)` makes SQLite scan the
+    whole table, and an OR of n conditions costs SQLAlchemy milliseconds to build.)"""
+    pairs = ", ".join(f"(:c{i}, :i{i})" for i in range(n))
+    names = ", ".join(f"messages.{c.name}" for c in messages.c)
+    return sa.text(
+        f"WITH wanted(c, i) AS (VALUES {pairs}) SELECT {names} FROM wanted "  # noqa: S608
+        "JOIN messages ON messages.chat_id = wanted.c AND messages.id = wanted.i"
+    ).columns(*messages.c)
+
+
 def _to_message(row: Row[Any]) -> Message:
     forward = None
     if row.fwd_date is not None:
@@ -126,12 +143,16 @@ class MessagesRepo:
 
     def get_keys(self, keys: list[tuple[int, int]]) -> dict[tuple[int, int], Message]:
         """Messages by (chat_id, id), for search hits and dialog previews."""
-        if not keys:
-            return {}
-        rows = self.conn.execute(
-            sa.select(messages).where(sa.tuple_(messages.c.chat_id, messages.c.id).in_(keys))
-        ).all()
-        return {(r.chat_id, r.id): _to_message(r) for r in rows}
+        found: dict[tuple[int, int], Message] = {}
+        unique = list(dict.fromkeys(keys))
+        for at in range(0, len(unique), _KEYS_CHUNK):
+            chunk = unique[at : at + _KEYS_CHUNK]
+            params: dict[str, int] = {}
+            for n, (chat_id, message_id) in enumerate(chunk):
+                params[f"c{n}"], params[f"i{n}"] = chat_id, message_id
+            for r in self.conn.execute(_by_keys(len(chunk)), params).all():
+                found[(r.chat_id, r.id)] = _to_message(r)
+        return found
 
     def by_random_id(self, chat_id: int, sender_id: int, random_id: int) -> Message | None:
         row = self.conn.execute(

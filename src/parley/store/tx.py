@@ -21,6 +21,8 @@ from parley.store.legal_requests import LegalRequestsRepo
 from parley.store.media import MediaRepo
 from parley.store.messages import MessagesRepo
 from parley.store.scan_queue import ScanQueueRepo
+from parley.store.search_feed import SearchFeedRepo
+from parley.store.search_stats import SearchStatsRepo
 from parley.store.sessions import SessionsRepo
 from parley.store.users import UsersRepo
 from parley.store.violations import ViolationsRepo
@@ -119,3 +121,11 @@ class Tx:
     @cached_property
     def legal(self) -> LegalRequestsRepo:
         return LegalRequestsRepo(self.conn)
+
+    @cached_property
+    def search_feed(self) -> SearchFeedRepo:
+        return SearchFeedRepo(self.conn)
+
+    @cached_property
+    def search_stats(self) -> SearchStatsRepo:
+        return SearchStatsRepo(self.conn)

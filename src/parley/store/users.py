@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection, Row
 
 from parley.domain.users import Role, User, UserKind, UserStatus
 from parley.store.schema import metadata
+from parley.store.search_feed import FeedKind, touch
 from parley.store.types import BigId, EpochMillis
 
 users = sa.Table(
@@ -70,6 +71,9 @@ _STATUSES = sa.select(users.c.id, users.c.status).where(
     users.c.id.in_(sa.bindparam("ids", expanding=True))
 )
 
+# A change to one of these reaches the search index through the outbox (store/search_feed.py).
+_SEARCHED_FIELDS = frozenset({"username", "display_name", "status", "kind"})
+
 
 class UsersRepo:
     def __init__(self, conn: Connection) -> None:
@@ -102,6 +106,7 @@ class UsersRepo:
         )
         pk = result.inserted_primary_key
         assert pk is not None
+        touch(self.conn, FeedKind.USER, int(pk[0]))
         return int(pk[0])
 
     def get(self, user_id: int) -> User | None:
@@ -114,11 +119,17 @@ class UsersRepo:
         rows = self.conn.execute(_STATUSES, {"ids": list(user_ids)}).all()
         return {r.id: UserStatus(r.status) for r in rows}
 
-    def get_many(self, user_ids: list[int] | set[int]) -> dict[int, User]:
+    def get_many(
+        self, user_ids: list[int] | set[int], *, with_roles: bool = True
+    ) -> dict[int, User]:
+        """Users by id; `with_roles=False` skips loading platform roles (their `roles` is then
+        empty), for callers that show profiles and never check permissions with them."""
         ids = list(set(user_ids))
         if not ids:
             return {}
         rows = self.conn.execute(sa.select(*_USER_COLUMNS).where(users.c.id.in_(ids))).all()
+        if not with_roles:
+            return {row.id: _to_user(row, frozenset()) for row in rows}
         role_rows = self.conn.execute(
             sa.select(user_roles.c.user_id, user_roles.c.role).where(user_roles.c.user_id.in_(ids))
         ).all()
@@ -150,6 +161,8 @@ class UsersRepo:
             name = values["username"]
             values["username_key"] = name.lower() if name else None
         self.conn.execute(users.update().where(users.c.id == user_id).values(**values))
+        if _SEARCHED_FIELDS.intersection(values):
+            touch(self.conn, FeedKind.USER, user_id)
 
     def username_taken(self, key: str, *, except_user: int | None = None) -> bool:
         query = sa.select(users.c.id).where(users.c.username_key == key.lower())
