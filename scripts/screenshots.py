@@ -29,7 +29,17 @@ from parley.demo import world
 from parley.domain.legal import AuthorityKind
 from parley.domain.moderation import Subject
 from parley.security.ratelimit import NoRateLimiter
-from parley.services import accounts, appeals, cases, chats, decisions, legal, messages, reports
+from parley.services import (
+    accounts,
+    appeals,
+    cases,
+    chats,
+    decisions,
+    legal,
+    messages,
+    reports,
+    search,
+)
 from parley.services.audit import Actor
 from parley.store import migrate
 
@@ -145,6 +155,7 @@ async def stage_moderation(container: Container) -> None:
     reports, one decision and its appeal."""
     ctx = container.ctx
     await container.scanner.catch_up()
+    await container.search.require_indexer().catch_up()
     ids = {p.key: (await accounts.find_user_by_phone(ctx, p.phone)) for p in world.PEOPLE}
     uid = {k: u.id for k, u in ids.items() if u is not None}
     market = await chats.resolve_chat(ctx, uid["alice"], username="night_market_shop")
@@ -179,6 +190,9 @@ async def stage_moderation(container: Container) -> None:
         text="These are legal herbal products, not drugs.",
     )
     STAGE["case"] = queue[0].id
+    for text, times in (("bike", 9), ("sourdough", 6), ("pills", 4), ("python meetup", 3)):
+        for _ in range(times):
+            await search.search(ctx, uid["bob"], q=text)
 
 
 async def stage_legal(container: Container) -> None:
@@ -303,6 +317,12 @@ def pages() -> list[tuple[str, str | None, Step]]:
     async def appeals_page(page: Page, base: str) -> None:
         await page.goto(f"{base}/console/moderation/appeals")
 
+    async def search_page(page: Page, base: str) -> None:
+        await page.goto(f"{base}/search?q=ride")
+
+    async def top_searches(page: Page, base: str) -> None:
+        await page.goto(f"{base}/console/moderation/searches")
+
     async def my_decisions(page: Page, base: str) -> None:
         await page.goto(f"{base}/decisions")
 
@@ -334,10 +354,12 @@ def pages() -> list[tuple[str, str | None, Step]]:
         ("sessions", "alice", sessions),
         ("new-chat", "alice", new),
         ("join", "alice", join),
+        ("search", "alice", search_page),
         ("report", "alice", report),
         ("moderation-queue", "maria", queue),
         ("moderation-case", "maria", case),
         ("moderation-appeals", "sam", appeals_page),
+        ("moderation-searches", "maria", top_searches),
         ("decisions", "mallory", my_decisions),
         ("legal-queue", "lena", legal_queue),
         ("legal-request", "lena", legal_request),

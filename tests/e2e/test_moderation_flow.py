@@ -1,9 +1,9 @@
-"""A user reports a public post; a moderator removes it in the console; it is gone from the
-reporter's screen (live, for a subscriber) and from anyone's view of the channel."""
+"""A user finds a public post through search and reports it; a moderator removes it in the
+console; it is gone from the reporter's search and, live, from a subscriber's screen."""
 
 from __future__ import annotations
 
-from playwright.async_api import expect
+from playwright.async_api import Page, expect
 
 from parley.container import Container
 from parley.domain.users import Role
@@ -15,34 +15,47 @@ from tests.helpers import Api
 RULE = "illegal.drugs.sale"
 
 
-async def test_report_remove_and_gone(open_page: OpenPage, api: Api, container: Container) -> None:
+async def search_for(page: Page, text: str) -> None:
+    """Type into the search box; results come as you type."""
+    box = page.get_by_role("searchbox", name="Search")
+    await box.fill("")
+    await box.press_sequentially(text)
+
+
+async def test_report_from_search_remove_and_gone(
+    open_page: OpenPage, api: Api, container: Container
+) -> None:
     seller, reader = await api.signup("Night Seller"), await api.signup("Careful Reader")
+    subscriber = await api.signup("Subscriber")
     moderator = await api.signup("Mod Maria")
     await accounts.grant_role(
         container.ctx, moderator.id, role=Role.MODERATOR, actor=Actor.system("test")
     )
     shop = await api.create_chat(seller, "channel", "Night shop", username="night_shop_e2e")
-    await api.send(seller, shop["id"], "Weekly cycling meetup on Sunday")
+    await api.send(seller, shop["id"], "Weekly pills of wisdom: drink water")
     post = await api.send(seller, shop["id"], "fresh pills, discreet shipping, DM me")
+    await api.post(subscriber, f"/api/v1/chats/{shop['id']}/join")
+    await container.search.require_indexer().catch_up()
 
-    await api.post(reader, f"/api/v1/chats/{shop['id']}/join")
     page = await open_page(reader)
-    await page.goto(f"/chats/{shop['id']}")
-    await wait_live(page)
-    target = page.locator(f"#m-{post['id']}")
-    await target.locator("summary").click()
-    await target.get_by_role("link", name="Report").click()
+    await page.goto("/chats")
+    await page.get_by_role("searchbox", name="Search").press("Enter")  # the search page
+    await search_for(page, "fresh pil")
+    result = page.locator(".result", has_text="discreet shipping")
+    await expect(result).to_be_visible()
+    await result.get_by_role("link", name="Report").click()
     await page.get_by_role("radio", name="Selling or advertising illegal drugs").check()
     await page.get_by_label("Comment").fill("selling pills to anyone")
     await page.get_by_role("button", name="Send report").click()
     await expect(page.get_by_role("heading", name="your report was sent")).to_be_visible()
-    await page.get_by_role("link", name="Back").click()
-    await wait_live(page)
-    await expect(page.locator(f"#m-{post['id']}")).to_be_visible()
+
+    watcher = await open_page(subscriber)
+    await watcher.goto(f"/chats/{shop['id']}")
+    await wait_live(watcher)
+    await expect(watcher.locator(f"#m-{post['id']}")).to_be_visible()
 
     console = await open_page(moderator)
     await console.goto("/console/moderation")
-    await console.get_by_role("link", name="Moderation").wait_for()
     row = console.locator("table.queue tbody tr", has_text="fresh pills")
     await row.get_by_role("link").first.click()
     await expect(console.get_by_text("selling pills to anyone")).to_be_visible()
@@ -52,10 +65,11 @@ async def test_report_remove_and_gone(open_page: OpenPage, api: Api, container: 
     await console.get_by_role("button", name="Decide").click()
     await expect(console.get_by_role("heading", name="Case")).to_contain_text("resolved")
 
-    # The reporter's open conversation drops the post as the decision lands.
-    await expect(page.locator(f"#m-{post['id']}")).to_have_count(0)
-    await expect(page.get_by_text("Weekly cycling meetup")).to_be_visible()
-    outsider = await open_page(await api.signup("Outsider"))
-    await outsider.goto(f"/chats/{shop['id']}")
-    await expect(outsider.get_by_text("Weekly cycling meetup")).to_be_visible()
-    await expect(outsider.get_by_text("fresh pills")).to_have_count(0)
+    # Gone from the subscriber's open conversation as the decision lands ...
+    await expect(watcher.locator(f"#m-{post['id']}")).to_have_count(0)
+    await expect(watcher.get_by_text("Weekly pills of wisdom")).to_be_visible()
+    # ... and from the reporter's search (the store decides, whatever the index holds).
+    await page.goto("/search")
+    await search_for(page, "pills")
+    await expect(page.locator(".result", has_text="Weekly pills of wisdom")).to_be_visible()
+    await expect(page.locator(".result", has_text="discreet shipping")).to_have_count(0)

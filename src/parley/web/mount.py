@@ -16,6 +16,7 @@ from parley.web import (
     moderation,
     portal,
     reports,
+    search,
     transparency,
 )
 from parley.web.headers import BrowserGuard
@@ -30,6 +31,7 @@ ROUTERS = (
     moderation,
     legal,
     portal,
+    search,
     transparency,
 )
 
