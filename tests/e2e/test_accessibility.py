@@ -59,6 +59,7 @@ async def test_main_pages_have_no_axe_violations(
         },
     )
     case_id = report.json()["case_id"]
+    await container.search.require_indexer().catch_up()  # search results are on the page
     pages = {
         None: ["/signin"],
         alice.token: [
