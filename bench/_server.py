@@ -77,3 +77,35 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+@contextmanager
+def backend(kind: str) -> Iterator[dict[str, str]]:
+    """Environment for a server on the embedded default (`sqlite`) or the scaled deployment
+    (`postgres`: a fresh PostgreSQL database, dropped afterwards, and Redis)."""
+    if kind != "postgres":
+        yield {}
+        return
+    import uuid
+
+    import psycopg
+
+    base = os.environ.get("PARLEY_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432")
+    name = f"parley_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
+    try:
+        yield {
+            "PARLEY_DATABASE_URL": f"{base}/{name}",
+            "PARLEY_REDIS_URL": os.environ.get(
+                "PARLEY_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"
+            ),
+            "PARLEY_REDIS_PREFIX": f"{name}:",
+        }
+    finally:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[arg-type]
+
+
+def store_url(data: Path, env: dict[str, str]) -> str:
+    return env.get("PARLEY_DATABASE_URL") or f"sqlite:///{data / 'parley.db'}"

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import platform
 import random
 import statistics
@@ -30,7 +31,7 @@ import orjson
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import parley, percentile, running_server
+from _server import backend, parley, percentile, running_server, store_url
 
 _numbers = itertools.count(1)
 
@@ -255,7 +256,7 @@ async def _drain(ws: Any) -> None:
         return
 
 
-def seed_big_channel(data: Path, subscribers: int) -> tuple[int, int]:
+def seed_big_channel(url: str, subscribers: int) -> tuple[int, int]:
     """Create a channel with `subscribers` members straight in the store (signing up 200,000
     people through the API would measure sign-up, not posting). Returns (channel, owner)."""
     from datetime import UTC, datetime
@@ -267,7 +268,7 @@ def seed_big_channel(data: Path, subscribers: int) -> tuple[int, int]:
     from parley.store.database import Database
     from parley.store.users import users
 
-    db = Database(f"sqlite:///{data / 'parley.db'}")
+    db = Database(url)
     now = datetime.now(UTC)
 
     def run(tx: Any) -> tuple[int, int]:
@@ -297,8 +298,9 @@ def seed_big_channel(data: Path, subscribers: int) -> tuple[int, int]:
     return result
 
 
-async def channel_post(base: str, data: Path, chat_id: int, *, posts: int, online: int
-                       ) -> dict[str, float]:  # fmt: skip
+async def channel_post(
+    base: str, url: str, chat_id: int, *, posts: int, online: int
+) -> dict[str, float]:
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         owner = await signup(http, "channel owner")
         readers = await signup_many(http, online)
@@ -308,7 +310,7 @@ async def channel_post(base: str, data: Path, chat_id: int, *, posts: int, onlin
     from parley.domain.chats import AdminRights, Member, MemberStatus
     from parley.store.database import Database
 
-    db = Database(f"sqlite:///{data / 'parley.db'}")
+    db = Database(url)
     now = datetime.now(UTC)
 
     def promote(tx: Any) -> None:
@@ -366,38 +368,43 @@ async def main() -> None:
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=1000)
     parser.add_argument("--subscribers", type=int, default=200_000)
+    parser.add_argument(
+        "--backend",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="postgres: PostgreSQL (PARLEY_BENCH_PG_URL, default "
+        "postgresql://postgres@127.0.0.1:5432) and Redis (PARLEY_BENCH_REDIS_URL)",
+    )
     args = parser.parse_args()
     if args.quick:
         args.seconds, args.clients, args.rate, args.subscribers = 3, 100, 200, 5000
-    result: dict[str, Any] = {
-        "benchmark": "core",
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "quick": args.quick,
-    }
-    with running_server() as (base, _data):
+    result: dict[str, Any] = {"benchmark": "core", "python": platform.python_version(),
+                              "machine": platform.machine(), "quick": args.quick,
+                              "backend": args.backend, "cpus": os.cpu_count(),
+                              "load_average_start": round(os.getloadavg()[0], 2)}  # fmt: skip
+    with backend(args.backend) as env, running_server(extra_env=env) as (base, _data):
         async with httpx.AsyncClient(base_url=base, timeout=60) as http:
             users = await signup_many(http, 64)
             chats = await private_pairs(http, users)
-        result["ws_sends"] = await ws_throughput(base, users, chats, seconds=args.seconds, window=8)
-        result["http_sends"] = await http_throughput(
-            base, users, chats, seconds=args.seconds, concurrency=32
-        )
-    with running_server() as (base, _data):
+        result["ws_sends"] = await ws_throughput(base, users, chats, seconds=args.seconds,
+                                                 window=8)  # fmt: skip
+        result["http_sends"] = await http_throughput(base, users, chats, seconds=args.seconds,
+                                                     concurrency=32)  # fmt: skip
+    with backend(args.backend) as env, running_server(extra_env=env) as (base, _data):
         async with httpx.AsyncClient(base_url=base, timeout=60) as http:
             users = await signup_many(http, args.clients)
             chats = await private_pairs(http, users)
-        result["delivery"] = await delivery_latency(
-            base, users, chats, rate=args.rate, seconds=args.seconds
-        )
-    with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
+        result["delivery"] = await delivery_latency(base, users, chats, rate=args.rate,
+                                                    seconds=args.seconds)  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp, backend(args.backend) as env:
         data = Path(tmp)
-        parley(data, "db", "upgrade")
-        chat_id, _ = seed_big_channel(data, args.subscribers)
-        with running_server(data) as (base, _):
-            result["channel_post"] = await channel_post(
-                base, data, chat_id, posts=50, online=min(1000, args.clients)
-            )
+        parley(data, "db", "upgrade", extra_env=env)
+        url = store_url(data, env)
+        chat_id, _ = seed_big_channel(url, args.subscribers)
+        with running_server(data, extra_env=env) as (base, _):
+            result["channel_post"] = await channel_post(base, url, chat_id, posts=50,
+                                                        online=min(1000, args.clients))  # fmt: skip
+    result["load_average_end"] = round(os.getloadavg()[0], 2)
     print(json.dumps(result, indent=2))
 
 

@@ -11,7 +11,8 @@ activity Zipf-distributed
 
 It measures, and prints as JSON:
   - build: documents through the backend (TantivyIndex.apply + commit), messages/s;
-  - reindex: the same from a SQLite store, as `parley search reindex` does it, messages/s;
+  - reindex: the same from the store (SQLite, or PostgreSQL with --database-url), as
+    `parley search reindex` does it, messages/s;
   - index size on disk after merging;
   - latency over 1,000 mixed queries (single word, two words, prefix, hashtag, filtered):
     `engine` is the backend call the search service makes (Tantivy plus rescoring), and
@@ -330,8 +331,10 @@ async def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     log(f"corpus ready in {report['corpus_seconds']} s")
 
     data = work / "data"
-    settings = Settings(env="dev", data=data, secret_key="bench-" * 8,
+    store_url = args.database_url or f"sqlite:///{data / 'parley.db'}"
+    settings = Settings(env="dev", data=data, secret_key="bench-" * 8, database_url=store_url,
                         search_writer_heap_mb=256)  # fmt: skip
+    report["store"] = "postgresql" if store_url.startswith("postgres") else "sqlite"
     searcher_id = 1
     if args.queries_only:  # the store and index of an earlier --keep run, same arguments
         container = Container(settings, clock=FrozenClock(NOW))
@@ -344,7 +347,7 @@ async def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         log(f"backend build: {report['build']}")
         shutil.rmtree(data, ignore_errors=True)
         data.mkdir()
-        migrate.upgrade(f"sqlite:///{data / 'parley.db'}")
+        migrate.upgrade(store_url)
         container = Container(settings, clock=FrozenClock(NOW))
         report["store_load_seconds"] = round(load_store(container, corpus, searcher_id), 1)
         log(f"store loaded in {report['store_load_seconds']} s")
@@ -400,6 +403,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3, help="query passes (medians reported)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--database-url",
+        help="an empty, migrated-or-not PostgreSQL database "
+        "for the store (default: SQLite in the working directory)",
+    )
     parser.add_argument("--data", help="working directory (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the working directory")
     parser.add_argument("--queries-only", action="store_true",
