@@ -64,7 +64,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     n = 20 if args.quick else 200
-    with running_server() as (url, data):
+    # Search allows 60 queries a minute per person; the benchmark asks for more.
+    with running_server(extra_env={"PARLEY_SEARCH_PER_USER_PER_MINUTE": "1000000"}) as (url, data):
         parley(data, "demo", "seed")
         results: dict[str, Any] = {}
         with httpx.Client(base_url=url, headers={"Origin": url}, timeout=30) as http:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from parley.api.deps import CtxDep
-from parley.domain.errors import DomainError
+from parley.domain.errors import DomainError, RateLimited
 from parley.domain.users import Role
 from parley.services import search as search_service
 from parley.services.search_rules import FoundChat, FoundMessage, FoundUser, Scope
@@ -56,6 +56,8 @@ async def search_page(
             )
             results = [(_kind(r), r) for r in found.results]
             next_cursor = found.next_cursor
+        except RateLimited:
+            raise  # 429 with Retry-After, shown in the status area
         except DomainError as failure:
             error = failure.message
     fragment = bool(request.headers.get("hx-request")) and not request.headers.get("hx-boosted")
