@@ -155,3 +155,36 @@ async def test_bulk_decision_on_a_spam_wave(web: Web, api: Api, container: Conta
     )
     assert r.status_code == 303 and "3 decided" in unquote(r.headers["location"])
     assert "Nothing to review" in (await mod.get("/console/moderation")).text
+
+
+async def test_a_banned_account_reaches_only_its_decisions(
+    web: Web, api: Api, container: Container
+) -> None:
+    spammer = await web("Spammer")
+    spammer_id = await user_id(spammer)
+    phone = (await spammer.http.get("/api/v1/me")).json()["phone"]
+    mod = await web("Mod")
+    await grant(container, mod, Role.MODERATOR)
+    reporter = await api.signup("Reporter")
+    r = await api.post(
+        reporter,
+        "/api/v1/reports",
+        {"subject": {"user_id": spammer_id}, "rule_id": "spam.bulk", "comment": "bot"},
+    )
+    case_id = r.json()["case_id"]
+    await mod.get(f"/console/moderation/cases/{case_id}")
+    r = await mod.form(
+        f"/console/moderation/cases/{case_id}/decide",
+        {"action": "ban_user", "rule_id": "spam.bulk", "reasons": "Spam bot."},
+    )
+    assert r.status_code == 303
+    r = await spammer.get("/chats")  # the ban revoked every session
+    assert r.status_code == 303 and r.headers["location"].startswith("/signin")
+    await spammer.sign_in(phone)  # banned accounts may still sign in, to appeal
+    page = await spammer.get("/chats")
+    assert page.status_code == 403 and 'href="/decisions"' in page.text
+    decisions = await spammer.get("/decisions")
+    assert decisions.status_code == 200 and "Spam bot." in decisions.text
+    decision_id = re.findall(r'action="/decisions/(\d+)/appeal"', decisions.text)[0]
+    r = await spammer.form(f"/decisions/{decision_id}/appeal", {"text": "I am a person"})
+    assert r.status_code == 303
