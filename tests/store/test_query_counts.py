@@ -22,7 +22,8 @@ def counting(container: Container) -> Iterator[list[str]]:
 
     def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         if not statement.startswith(("BEGIN", "SAVEPOINT", "RELEASE", "COMMIT", "PRAGMA")):
-            seen.append(statement.split()[0] + " " + statement.split()[2][:20])
+            words = statement.split()
+            seen.append(" ".join(words[:3])[:40])
 
     engines = {container.db.engine, container.db._write_engine}
     for engine in engines:
