@@ -10,6 +10,7 @@ import pytest
 
 from parley.container import Container
 from parley.domain.events import ChatEventKind, EventPosition
+from parley.store import feeds
 from parley.store.tx import Tx
 
 T = datetime(2026, 11, 28, tzinfo=UTC)
@@ -39,9 +40,10 @@ async def test_an_event_committed_late_is_not_skipped(container: Container) -> N
     engine = container.db.engine
     early, late = engine.connect(), engine.connect()
     try:
-        early.begin()
+        for conn in (early, late):  # as Parley's write transactions begin
+            conn.begin()
+            conn.execute(feeds.writer_lock_sql())
         _append(Tx(early), 7, 1)  # takes the smaller id, commits last
-        late.begin()
         _append(Tx(late), 8, 1)
         late.commit()
         seen = await container.db.read(lambda tx: tx.events.tail(EventPosition(), limit=10))
@@ -52,3 +54,22 @@ async def test_an_event_committed_late_is_not_skipped(container: Container) -> N
     finally:
         early.close()
         late.close()
+
+
+async def test_another_programs_long_transaction_does_not_stall_consumers(
+    container: Container,
+) -> None:
+    """Only Parley's own writers hold the horizon back; an idle transaction of some other
+    program on the same server does not."""
+    if container.db.is_sqlite:
+        pytest.skip("PostgreSQL's cluster-wide transaction horizon only")
+    outsider = container.db.engine.connect()
+    try:
+        outsider.begin()
+        outsider.exec_driver_sql("SELECT pg_current_xact_id()")  # holds a transaction id
+        await container.db.write(lambda tx: _append(tx, 5, 1))
+        seen = await container.db.read(lambda tx: tx.events.tail(EventPosition(), limit=10))
+        assert [e.chat_id for e in seen] == [5]
+    finally:
+        outsider.rollback()
+        outsider.close()

@@ -5,10 +5,27 @@ an event (a crash, a reconnect) catches up from the store's event sequence, whic
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 Handler = Callable[[dict[str, Any]], Awaitable[None] | None]
+log = logging.getLogger(__name__)
+
+
+async def dispatch(handlers: list[Handler], topic: str, message: dict[str, Any]) -> None:
+    """Call each handler in turn; one that fails is logged and does not stop the others."""
+    for handler in list(handlers):
+        try:
+            result = handler(message)
+            if inspect.isawaitable(result):
+                await result
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("bus handler for %s failed", topic)
 
 
 class Bus(Protocol):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import logging
 from typing import Any
 
-from parley.bus import Handler
+from parley.bus import Handler, dispatch
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +24,4 @@ class MemoryBus:
         self._handlers.setdefault(topic, []).append(handler)
 
     async def publish(self, topic: str, message: dict[str, Any]) -> None:
-        for handler in list(self._handlers.get(topic, ())):
-            try:
-                result = handler(message)
-                if inspect.isawaitable(result):
-                    await result
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("bus handler for %s failed", topic)
+        await dispatch(self._handlers.get(topic, []), topic, message)

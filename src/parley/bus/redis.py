@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
 from typing import Any
 
 import orjson
 import redis.asyncio as aioredis
 
-from parley.bus import Handler
+from parley.bus import Handler, dispatch
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +80,4 @@ class RedisBus:
                 delay = min(delay * 2, 5.0)
 
     async def _dispatch(self, topic: str, message: dict[str, Any]) -> None:
-        for handler in list(self._handlers.get(topic, ())):
-            try:
-                result = handler(message)
-                if inspect.isawaitable(result):
-                    await result
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("bus handler for %s failed", topic)
+        await dispatch(self._handlers.get(topic, []), topic, message)

@@ -74,8 +74,15 @@ def _copy_table(src: sa.Connection, dst: sa.Connection, table: sa.Table, total: 
     if progress:
         progress(table.name, 0, total)
     result = src.execution_options(yield_per=batch).execute(sa.select(table).order_by(*order))
+    # Feed rows keep their order but not the source's transaction ids: on a PostgreSQL target
+    # they all count as settled history (xid 0), before anything written after the copy.
+    settle = "xid" in table.c and dst.dialect.name == "postgresql"
     for rows in result.partitions(batch):
-        dst.execute(table.insert(), [dict(r._mapping) for r in rows])
+        copied = [dict(r._mapping) for r in rows]
+        if settle:
+            for row in copied:
+                row["xid"] = 0
+        dst.execute(table.insert(), copied)
         done += len(rows)
         if progress:
             progress(table.name, done, total)

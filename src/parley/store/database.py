@@ -26,6 +26,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import NullPool
 
+from parley.store import feeds
 from parley.store.tx import Tx
 
 T = TypeVar("T")
@@ -280,6 +281,8 @@ class Database:
                 with self._write_engine.begin() as conn:
                     if self.is_sqlite:  # a second process on the same file (CLI, tools)
                         sqlite_begin(conn, immediate=True)
+                    else:  # lets feed consumers tell Parley's writers from others
+                        conn.execute(feeds.writer_lock_sql())
                     return fn(Tx(conn))
             except exc.DBAPIError as error:
                 if attempt == 2 or not _is_retryable(error):
