@@ -162,3 +162,22 @@ async def test_dialogs_ordered_by_activity_with_unread(api: Api, clock: FrozenCl
     assert r.status_code == 400
     r = await api.get(alice, "/api/v1/chats")
     assert r.json()[0]["unread_count"] == 0  # your own messages are never unread
+    await api.send(alice, second["id"], "ping")
+    await api.send(bob, second["id"], "pong")
+    assert (
+        next(
+            d
+            for d in (await api.get(alice, "/api/v1/chats")).json()
+            if d["chat"]["id"] == second["id"]
+        )["unread_count"]
+        == 1
+    )
+    await api.send(alice, second["id"], "writing reads the chat")
+    assert (
+        next(
+            d
+            for d in (await api.get(alice, "/api/v1/chats")).json()
+            if d["chat"]["id"] == second["id"]
+        )["unread_count"]
+        == 0
+    )

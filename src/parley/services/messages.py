@@ -143,6 +143,9 @@ def _send_batch(tx: Tx, items: list[_SendItem]) -> list[tuple[Sent, Changes] | E
         posted.append((message, event))
     tx.messages.insert_many([m for m, _ in posted])
     tx.events.append_chat_many([e for _, e in posted])
+    # Writing in a chat reads it, as in Telegram: everything before your message is read.
+    tx.members.advance_read([(m.chat_id, m.sender_id, m.id) for m, _ in posted
+                             if m.sender_id is not None])  # fmt: skip
     slow = [
         (i.chat_id, i.user_id)
         for i in accepted

@@ -150,6 +150,15 @@ _MEMBERS_BY_PAIRS = sa.select(chat_members).where(
         sa.bindparam("pairs", expanding=True)
     )
 )
+_ADVANCE_READ = (
+    chat_members.update()
+    .where(
+        chat_members.c.chat_id == sa.bindparam("cid"),
+        chat_members.c.user_id == sa.bindparam("uid"),
+        chat_members.c.read_inbox_max_id < sa.bindparam("upto"),
+    )
+    .values(read_inbox_max_id=sa.bindparam("upto"))
+)
 _SET_LAST_POST = (
     chat_members.update()
     .where(
@@ -333,6 +342,11 @@ class MembersRepo:
             .values(read_inbox_max_id=max_id)
         )
         return result.rowcount > 0
+
+    def advance_read(self, marks: list[tuple[int, int, int]]) -> None:
+        """(chat_id, user_id, message_id): read up to there, never backwards."""
+        if marks:
+            self.conn.execute(_ADVANCE_READ, [{"cid": c, "uid": u, "upto": m} for c, u, m in marks])
 
     def set_last_post(self, pairs: list[tuple[int, int]], at: datetime) -> None:
         if pairs:
