@@ -26,6 +26,29 @@ BENCH_ENV = {
 }
 
 
+SERVER_PIDS: dict[str, int] = {}
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(url: str, *, busy_below: float = 0.05, window: float = 1.0,
+              timeout: float = 300.0) -> float:  # fmt: skip
+    """Wait until the server's background work (search indexing, scanning, bot dispatch) has
+    caught up: its process uses under `busy_below` of a core for `window` seconds. Measuring
+    before that would time the catch-up, not the request. Returns the seconds waited."""
+    pid = SERVER_PIDS[url]
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        before = _cpu_seconds(pid)
+        time.sleep(window)
+        if _cpu_seconds(pid) - before < busy_below * window:
+            break
+    return round(time.monotonic() - started, 1)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -63,8 +86,10 @@ def running_server(data: Path | None = None, extra_env: dict[str, str] | None = 
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise RuntimeError("server did not start")
             time.sleep(0.1)
+        SERVER_PIDS[url] = proc.pid
         yield url, data
     finally:
+        SERVER_PIDS.pop(url, None)
         proc.terminate()
         proc.wait(timeout=30)
         if tmp is not None:

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     public_url: str | None = None
     log_level: str = "INFO"
     ws_protocol: str = "auto"  # uvicorn's WebSocket implementation
+    # permessage-deflate: frames are small JSON, and compressing one channel post once per
+    # online subscriber costs more CPU than it saves bandwidth; turn on for slow links.
+    ws_compression: bool = False
 
     # Networking: X-Forwarded-For is believed only from these addresses or networks.
     trusted_proxies: list[str] = Field(default_factory=list)

@@ -34,6 +34,7 @@ def serve(
         loop="uvloop",
         http="httptools",
         ws=settings.ws_protocol,
+        ws_per_message_deflate=settings.ws_compression,
         log_level=settings.log_level.lower(),
         access_log=False,
         proxy_headers=False,
