@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 BOT_UPDATES_TOPIC = "bot_updates"
 RETENTION = timedelta(hours=24)
 BATCH = 500
+# After a wake-up, wait this long so one batch covers a burst of events, not one batch each.
+COALESCE_SECONDS = 0.01
 LONG_POLL_MAX = 50  # seconds, as Telegram's
 MEMBER_KINDS = (ChatEventKind.MEMBER_JOIN, ChatEventKind.MEMBER_LEAVE, ChatEventKind.MEMBER_UPDATE)
 MESSAGE_KINDS = (ChatEventKind.MESSAGE_NEW, ChatEventKind.MESSAGE_EDIT)
@@ -212,17 +214,20 @@ def dispatch_batch(tx: Tx, now: datetime, *, limit: int = BATCH) -> tuple[int, s
     Raises Conflict when another process moved the cursor first (its work stands; ours rolls
     back)."""
     cursor = load_cursor(tx)
-    events = tx.events.tail(cursor, limit=limit)
-    if not events:
+    window = tx.events.window(cursor, limit=limit)
+    if not window.count:
         return 0, set()
+    # only chats with a bot in them matter: the others' events are skipped unread
+    bot_chats = {chat_id for chat_id, *_ in tx.bots.memberships_in(sorted(window.chat_ids))}
+    events = tx.events.tail_in(cursor, window, bot_chats)
     out = _Batch(tx, events).run()
     touched: set[int] = set()
     for bot_id, items in out.items():
         if queue_updates(tx, bot_id, items, now):
             touched.add(bot_id)
-    if not tx.bots.advance_cursor(cursor, events[-1].position):
+    if not tx.bots.advance_cursor(cursor, window.last):
         raise Conflict("another dispatcher moved on", code="dispatch_race")
-    return len(events), touched
+    return window.count, touched
 
 
 def load_cursor(tx: Tx) -> EventPosition:
@@ -284,9 +289,9 @@ class Dispatcher:
             except Conflict:
                 continue
             await notify(ctx, touched)
-            if count == 0:
-                return total
             total += count
+            if count < BATCH:  # a window that did not fill held everything committed then
+                return total
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -306,6 +311,8 @@ class Dispatcher:
             # the store without passing this process's bus (another process's CLI, a restart).
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+            if self._wake.is_set():  # let a burst of events land: one batch covers them all
+                await asyncio.sleep(COALESCE_SECONDS)
 
 
 async def purge(ctx: Ctx) -> int:

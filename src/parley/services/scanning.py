@@ -39,6 +39,8 @@ from parley.services.sequence import Changes
 from parley.store.hash_banks import MediaHashes
 from parley.store.tx import Tx
 
+# After a wake-up, wait this long so one pass covers a burst of writes, not one pass each.
+COALESCE_SECONDS = 0.02
 log = logging.getLogger(__name__)
 CURSOR = "scanner"
 LEASE = "scanner"
@@ -111,6 +113,8 @@ class Scanner:
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+            if self._wake.is_set():  # let a burst of sends land: one pass reads them all
+                await asyncio.sleep(COALESCE_SECONDS)
 
     async def _hold_lease(self) -> bool:
         now = self._ctx.clock.now()
@@ -136,14 +140,17 @@ class Scanner:
 
         def read(tx: Tx) -> tuple[EventPosition, int, list[Item]]:
             cursor = tx.cursors.get(CURSOR) or EventPosition()  # a first run scans it all
-            events = tx.events.tail(cursor, limit=limit)
+            window = tx.events.window(cursor, limit=limit)
+            # private chats and private groups are never scanned: their events stay unread
+            chats = tx.chats.get_many(set(window.chat_ids))
+            public = {chat_id for chat_id, chat in chats.items() if is_public(chat)}
+            events = tx.events.tail_in(cursor, window, public)
             queued = tx.scan_queue.take(limit=limit)
-            items = _items_from_events(tx, events) + _items_from_queue(tx, queued)
+            items = _items_from_events(tx, events, chats) + _items_from_queue(tx, queued)
             hashes = tx.hash_banks.media([i.media_key for i in items if i.media_key])
             items = [replace(i, hashes=hashes.get(i.media_key)) if i.media_key else i
                      for i in items]  # fmt: skip
-            last = events[-1].position if events else cursor
-            return last, len(events) + len(queued), items
+            return window.last, window.count + len(queued), items
 
         last, seen, items = await self._ctx.db.write(read)
         if not seen:
@@ -190,11 +197,9 @@ class Scanner:
         await publish_effects(self._ctx, effects)
 
 
-def _items_from_events(tx: Tx, events: list[Any]) -> list[Item]:
+def _items_from_events(tx: Tx, events: list[Any], chats: dict[int, Chat]) -> list[Item]:
     keys = [(e.chat_id, int(e.data["message_id"])) for e in events
             if e.kind in SCANNED_MESSAGE_EVENTS and "message_id" in e.data]  # fmt: skip
-    chat_ids = {e.chat_id for e in events}
-    chats = tx.chats.get_many(chat_ids)
     messages = tx.messages.get_keys([k for k in keys if is_public(chats.get(k[0]))])
     items: list[Item] = []
     seen_chats: set[int] = set()

@@ -93,24 +93,34 @@ class _Job:
 
 
 def _settle(job: _Job, ok: bool, value: Any) -> None:
-    fut = job.future
-    if isinstance(fut, Future):
-        if ok:
-            fut.set_result(value)
-        else:
-            fut.set_exception(value)
+    _settle_all([(job, ok, value)])
+
+
+def _resolve(fut: asyncio.Future[Any] | Future[Any], ok: bool, value: Any) -> None:
+    if fut.done():  # the awaiting request went away; the write stands
         return
+    if ok:
+        fut.set_result(value)
+    else:
+        fut.set_exception(value)
 
-    def _apply() -> None:
-        if fut.done():  # the awaiting request went away; the write stands
-            return
-        if ok:
-            fut.set_result(value)
+
+def _settle_all(outcomes: list[tuple[_Job, bool, Any]]) -> None:
+    """Hand each job its outcome. Futures of one event loop are settled in one callback: a
+    cross-thread wake-up per job would cost the loop more than the writes themselves."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[Any, bool, Any]]] = {}
+    for job, ok, value in outcomes:
+        if job.loop is None:
+            _resolve(job.future, ok, value)
         else:
-            fut.set_exception(value)
+            by_loop.setdefault(job.loop, []).append((job.future, ok, value))
+    for loop, items in by_loop.items():
+        loop.call_soon_threadsafe(_resolve_many, items)
 
-    assert job.loop is not None
-    job.loop.call_soon_threadsafe(_apply)
+
+def _resolve_many(items: list[tuple[Any, bool, Any]]) -> None:
+    for fut, ok, value in items:
+        _resolve(fut, ok, value)
 
 
 class _SqliteWriter:
@@ -189,11 +199,9 @@ class _SqliteWriter:
                 _settle(batch[0], False, error)
                 return
             log.exception("write batch of %d failed to commit", len(batch))
-            for job in batch:
-                _settle(job, False, error)
+            _settle_all([(job, False, error) for job in batch])
             return
-        for job, ok, value in outcomes:
-            _settle(job, ok, value)
+        _settle_all(outcomes)
 
 
 def _consecutive_groups(batch: list[_Job]) -> list[list[_Job]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -48,6 +49,15 @@ user_events = sa.Table(
     sa.Column("data", Json, nullable=False),
     sa.Column("date", EpochMillis, nullable=False),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class EventWindow:
+    """A stretch of the event sequence: where it ends, which chats it touches, how long."""
+
+    last: EventPosition
+    chat_ids: frozenset[int]
+    count: int
 
 
 _INSERT_CHAT_EVENT = chat_events.insert()
@@ -119,6 +129,30 @@ class EventsRepo:
         """Events after `after` in commit-safe order (see store/feeds.py)."""
         rows = self.conn.execute(feeds.after(self.conn, chat_events, after).limit(limit)).all()
         return [_to_chat_event(r) for r in rows]
+
+    def window(self, after: EventPosition, *, limit: int) -> EventWindow:
+        """The next `limit` events' chats and the position of the last, without their data: a
+        consumer that cares about a few chats reads only theirs (`tail_in`) and still moves
+        its cursor past the rest."""
+        c = chat_events.c
+        query = feeds.after(self.conn, chat_events, after, (c.id, c.xid, c.chat_id))
+        rows = self.conn.execute(query.limit(limit)).all()
+        if not rows:
+            return EventWindow(after, frozenset(), 0)
+        return EventWindow(feeds.position_of(rows[-1]), frozenset(r.chat_id for r in rows),
+                           len(rows))  # fmt: skip
+
+    def tail_in(
+        self, after: EventPosition, window: EventWindow, chat_ids: set[int]
+    ) -> list[ChatEvent]:
+        """The events of `chat_ids` in a window read by `window`, in consumption order."""
+        if not chat_ids or not window.count:
+            return []
+        query = feeds.after(self.conn, chat_events, after).where(
+            feeds.through(self.conn, chat_events, window.last),
+            chat_events.c.chat_id.in_(sorted(chat_ids)),
+        )
+        return [_to_chat_event(r) for r in self.conn.execute(query).all()]
 
     def head(self) -> EventPosition:
         return feeds.head(self.conn, chat_events)

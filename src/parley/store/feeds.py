@@ -53,18 +53,26 @@ def stamped(conn: Connection, insert: sa.Insert) -> sa.Insert:
     return insert.values(xid=CURRENT_XID) if on_postgres(conn) else insert
 
 
-def after(conn: Connection, table: sa.Table, position: EventPosition) -> sa.Select[Any]:
-    """Rows after `position`, in consumption order."""
+def after(conn: Connection, table: sa.Table, position: EventPosition,
+          columns: tuple[sa.ColumnElement[Any], ...] = ()) -> sa.Select[Any]:  # fmt: skip
+    """Rows after `position`, in consumption order (all columns, or just `columns`)."""
+    query = sa.select(*columns) if columns else sa.select(table)
     if not on_postgres(conn):
-        return sa.select(table).where(table.c.id > position.id).order_by(table.c.id)
-    return (
-        sa.select(table)
-        .where(
-            sa.tuple_(table.c.xid, table.c.id)
-            > sa.tuple_(sa.literal(position.xid), sa.literal(position.id)),
-            table.c.xid < HORIZON,
-        )
-        .order_by(table.c.xid, table.c.id)
+        return query.where(table.c.id > position.id).order_by(table.c.id)
+    return query.where(
+        sa.tuple_(table.c.xid, table.c.id)
+        > sa.tuple_(sa.literal(position.xid), sa.literal(position.id)),
+        table.c.xid < HORIZON,
+    ).order_by(table.c.xid, table.c.id)
+
+
+def through(conn: Connection, table: sa.Table, last: EventPosition) -> sa.ColumnElement[bool]:
+    """Rows up to and including `last`. A position a consumer has read is below the horizon, so
+    this bounds a second read of the same window even if the horizon moved on meanwhile."""
+    if not on_postgres(conn):
+        return table.c.id <= last.id
+    return sa.tuple_(table.c.xid, table.c.id) <= sa.tuple_(
+        sa.literal(last.xid), sa.literal(last.id)
     )
 
 
