@@ -9,11 +9,15 @@ import joblib
 import numpy as np
 import pytest
 
-from parley.moderation.classifier import ModelError, Prediction, TextClassifier
-from parley.moderation.dataset import LABELS, Example, data_path, read_examples
-
-# Known blind spots of the shipped model, kept visible: strict, so a fix is noticed.
-MISSED = pytest.mark.xfail(strict=True, reason="known miss of text-v1")
+from parley.moderation.classifier import (
+    MARGINS,
+    Hidden,
+    ModelError,
+    Prediction,
+    TextClassifier,
+    tune_margin,
+)
+from parley.moderation.dataset import LABELS, NONE, Example, data_path, read_examples
 
 CASES = [
     # obfuscated and slangy ads
@@ -22,7 +26,7 @@ CASES = [
     ("drugs", "❄️❄️ 1g 80 3g 220 🚚 same day delivery, telegram @x_shop"),
     ("drugs", "xanax bars and oxy 30s, no prescription needed, ships discreetly"),
     ("drugs", "selling m.d.m.a and ket, party packs for the weekend"),
-    pytest.param("drugs", "Продаю меф и шишки, закладки по городу, пишите в лс", marks=MISSED),
+    ("drugs", "Продаю меф и шишки, закладки по городу, пишите в лс"),
     ("drugs", "vendo perico y mota, entregas en Madrid, escríbeme"),
     ("drugs", "Koks und Gras, diskrete Lieferung in Berlin, PN"),
     ("drugs", "beuh et coke dispo sur Paris, livraison rapide, snap en bio"),
@@ -33,7 +37,7 @@ CASES = [
     ("weapons", "Продам пистолет без документов, Москва"),
     ("weapons", "Vendo pistola sin papeles, entrega en mano"),
     ("fake_documents", "real registered passports 🛂 any EU country, 3 days"),
-    pytest.param("fake_documents", "f@ke IDs that scan, every state, bulk discount", marks=MISSED),
+    ("fake_documents", "f@ke IDs that scan, every state, bulk discount"),
     ("fake_documents", "Купить права без экзаменов, с проводкой по базе"),
     ("stolen_data", "fresh fullz with SSN and DOB, 15 each, dm"),
     ("stolen_data", "CVV shop open 24/7 💳 non vbv, replacement if dead"),
@@ -81,17 +85,57 @@ def test_prediction_shape(classifier: TextClassifier) -> None:
     for p in predictions:
         assert set(p.scores) == set(LABELS)
         assert sum(p.scores.values()) == pytest.approx(1.0, abs=1e-4)
-        assert p.label == max(p.scores, key=lambda k: p.scores[k])
+        top = max((k for k in p.scores if k != NONE), key=lambda k: p.scores[k])
+        flagged = p.scores[top] - p.scores[NONE] > classifier.margin
+        assert p.label == (top if flagged else NONE)
     assert classifier.predict([]) == []
     assert classifier.labels == LABELS
 
 
 def test_min_confidence_falls_back_to_none(classifier: TextClassifier) -> None:
     strict = TextClassifier(
-        features=classifier.features, coef=classifier.coef, intercept=classifier.intercept,
-        labels=classifier.labels, min_confidence=1.01,
+        features=classifier.features, hidden=classifier.hidden, coef=classifier.coef,
+        intercept=classifier.intercept, labels=classifier.labels, min_confidence=1.01,
     )  # fmt: skip
     assert strict.predict_labels(["c0caine 1g 80€ dm", "hello"]) == ["none", "none"]
+
+
+def test_margin_trades_flags_for_none(classifier: TextClassifier) -> None:
+    texts = ["c0caine 1g 80€ dm", "selling AK-47 and ammo, no license needed, meet in person"]
+    loose = TextClassifier(
+        features=classifier.features, hidden=classifier.hidden, coef=classifier.coef,
+        intercept=classifier.intercept, labels=classifier.labels, margin=-1.0,
+    )  # fmt: skip
+    shut = TextClassifier(
+        features=classifier.features, hidden=classifier.hidden, coef=classifier.coef,
+        intercept=classifier.intercept, labels=classifier.labels, margin=1.0,
+    )  # fmt: skip
+    assert loose.predict_labels(["hello"]) != ["none"]  # margin -1: always a category
+    assert shut.predict_labels(texts) == ["none", "none"]  # p(cat) - p(none) never > 1
+    assert classifier.predict_labels(texts) == ["drugs", "weapons"]
+
+
+def test_packaged_margin_holds_the_dev_false_positive_target(
+    classifier: TextClassifier,
+) -> None:
+    dev = read_examples(data_path("dev.jsonl"))
+    margin, figures = tune_margin(classifier, dev)
+    assert margin == classifier.margin == classifier.metadata["margin"]
+    assert figures == classifier.metadata["calibration"]
+    assert figures["none_fpr"] <= 0.01
+    assert margin in MARGINS
+
+
+def test_int8_hidden_layer_is_close_to_float() -> None:
+    rng = np.random.default_rng(0)
+    weights = rng.normal(size=(50, 8)).astype(np.float32)
+    weights[:, 3] = 0.0  # a dead unit keeps a usable scale
+    hidden = Hidden.quantise(weights, np.zeros(8))
+    assert hidden.quantised.dtype == np.int8 and hidden.units == 8
+    np.testing.assert_allclose(hidden.weights, weights, atol=float(hidden.scale.max()) / 2)
+    assert np.all(hidden.weights[:, 3] == 0.0)
+    with pytest.raises(ModelError, match="hidden"):
+        Hidden.of(hidden.quantised, hidden.scale[:3], hidden.bias)
 
 
 def _small_training_set() -> list[Example]:
@@ -138,5 +182,9 @@ def test_packaged_model_is_small_and_described(classifier: TextClassifier) -> No
     from parley.moderation.classifier import default_model_path
 
     assert default_model_path().stat().st_size < 5_000_000
-    assert classifier.metadata["examples"] == len(read_examples(data_path("train.jsonl")))
+    shipped = read_examples(data_path("train.jsonl")) + read_examples(
+        data_path("train_extra.jsonl")
+    )
+    assert classifier.metadata["examples"] == len(shipped)
+    assert classifier.hidden is not None and classifier.hidden.quantised.dtype == np.int8
     json.dumps(classifier.metadata)

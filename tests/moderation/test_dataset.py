@@ -77,3 +77,46 @@ def test_near_duplicates_are_found_through_disguises() -> None:
         ["selling cocaine in berlin, dm me now!!", "weather is nice"],
     )
     assert [(i, j) for i, j, _ in pairs] == [(0, 0)]
+
+
+@pytest.fixture(scope="module")
+def extra_splits() -> tuple[list[Example], list[Example]]:
+    return read_examples(data_path("train_extra.jsonl")), read_examples(data_path("dev.jsonl"))
+
+
+def test_extra_files_are_what_their_builder_makes(
+    extra_splits: tuple[list[Example], list[Example]],
+) -> None:
+    from parley.moderation.data.more.build_extra import build as build_extra
+
+    assert build_extra() == extra_splits, "run python -m parley.moderation.data.more.build_extra"
+
+
+def test_dev_is_new_families_with_every_label(
+    splits: tuple[list[Example], list[Example]],
+    extra_splits: tuple[list[Example], list[Example]],
+) -> None:
+    train, heldout = splits
+    extra, dev = extra_splits
+    dev_families = {e.family for e in dev}
+    assert not dev_families & {e.family for e in train + heldout + extra}
+    assert not {e.family for e in extra} & {e.family for e in train + heldout}
+    assert len({e.id for e in train + heldout + extra + dev}) == len(train + heldout + extra + dev)
+    counts = Counter(e.label for e in dev)
+    assert set(counts) == set(LABELS)
+    assert counts[NONE] >= 200 and min(counts.values()) >= 50
+    assert {"en", "ru", "es", "de", "fr", "pt", "ar"} <= {e.lang for e in dev}
+
+
+def test_extra_and_dev_do_not_repeat_the_shipped_splits(
+    splits: tuple[list[Example], list[Example]],
+    extra_splits: tuple[list[Example], list[Example]],
+) -> None:
+    train, heldout = splits
+    extra, dev = extra_splits
+    for rows, corpus in ((extra, train + heldout), (dev, train + heldout + extra)):
+        seen = {normalize(e.text) for e in corpus}
+        assert [e.id for e in rows if normalize(e.text) in seen] == []
+        pairs = near_duplicate_pairs([e.text for e in rows], [e.text for e in corpus],
+                                     threshold=NEAR_DUPLICATE)  # fmt: skip
+        assert [(rows[i].id, corpus[j].id) for i, j, _ in pairs] == []

@@ -8,12 +8,13 @@ from parley.moderation.classifier import TextClassifier
 from parley.moderation.dataset import data_path, read_examples
 from parley.moderation.metrics import evaluate
 
-# The brief's targets; text-v1 does not reach them on the honest (family-held-out) split.
+# The brief's targets; text-v2 does not reach them on the honest (family-held-out) split:
+# it measures macro-F1 0.887 and none FPR 1.36% there (see bench/moderation.py).
 TARGET_MACRO_F1 = 0.95
 TARGET_NONE_FPR = 0.01
-# What text-v1 measures, as a floor that catches regressions (see bench/moderation.py).
+# Just under what text-v2 measures, as a floor that catches regressions.
 FLOOR_MACRO_F1 = 0.88
-CEILING_NONE_FPR = 0.04
+CEILING_NONE_FPR = 0.015
 
 
 def test_evaluate_counts() -> None:
@@ -41,7 +42,7 @@ def test_heldout_quality_floor(heldout_result) -> None:  # type: ignore[no-untyp
     assert heldout_result.none_fpr <= CEILING_NONE_FPR
 
 
-@pytest.mark.xfail(strict=True, reason="text-v1 misses the targets on unseen phrasings")
+@pytest.mark.xfail(strict=True, reason="text-v2 misses the targets on unseen phrasings")
 def test_heldout_meets_targets(heldout_result) -> None:  # type: ignore[no-untyped-def]
     assert heldout_result.macro_f1 >= TARGET_MACRO_F1
     assert heldout_result.none_fpr <= TARGET_NONE_FPR

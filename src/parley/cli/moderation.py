@@ -124,7 +124,10 @@ def evaluate_file(
 @app.command()
 def train(
     train_file: Path | None = typer.Option(
-        None, "--train", help="default: the packaged train.jsonl"
+        None, "--train", help="default: the packaged train.jsonl and train_extra.jsonl"
+    ),
+    dev_file: Path | None = typer.Option(
+        None, "--dev", help="posts to tune the flagging margin on; default: the packaged dev.jsonl"
     ),
     out: Path | None = typer.Option(None, "--out", help="default: the packaged model file"),
     seed: int | None = typer.Option(None, help="random seed (the fit is deterministic)"),
@@ -135,9 +138,14 @@ def train(
     from parley.moderation.classifier import DEFAULT_SEED, TextClassifier, default_model_path
     from parley.moderation.dataset import data_path, read_examples
 
-    examples = read_examples(train_file or data_path("train.jsonl"))
+    if train_file is None:
+        examples = read_examples(data_path("train.jsonl"))
+        examples += read_examples(data_path("train_extra.jsonl"))
+    else:
+        examples = read_examples(train_file)
+    calibration = read_examples(dev_file or data_path("dev.jsonl"))
     target = out or default_model_path()
-    steps = ["normalising", "extracting features", "fitting the model", "done"]
+    steps = ["normalising", "extracting features", "fitting the model", "calibrating", "done"]
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console) as progress:
         task = progress.add_task(f"training on {len(examples)} posts", total=len(steps))
@@ -146,13 +154,18 @@ def train(
             progress.update(task, description=name, completed=steps.index(name))
 
         classifier = TextClassifier.train(
-            examples, seed=DEFAULT_SEED if seed is None else seed, progress=step
+            examples,
+            calibration=calibration,
+            seed=DEFAULT_SEED if seed is None else seed,
+            progress=step,
         )
         progress.update(task, completed=len(steps))
     classifier.save(target)
     err_console.print(
         f"model written to {target} ({target.stat().st_size} bytes, "
-        f"{classifier.features.n_features} features)"
+        f"{classifier.features.n_features} features); flagging margin "
+        f"{classifier.margin:+.2f}, on {len(calibration)} dev posts: "
+        f"{classifier.metadata['calibration']}"
     )
 
 

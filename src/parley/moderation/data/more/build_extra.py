@@ -1,0 +1,170 @@
+"""Build `train_extra.jsonl` and `dev.jsonl` from the families in this package.
+
+Run `python -m parley.moderation.data.more.build_extra` (deterministic). It never touches
+`train.jsonl` or `heldout.jsonl`: the extra families are new, about a quarter of them (by
+label and language) go to the dev split used to tune the model, the rest add to training.
+Rows that repeat or nearly repeat a row of the shipped splits are dropped, and dev rows that
+nearly repeat an extra training row too, so dev measures phrasings the model never saw."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from parley.moderation.data import build_dataset as base
+from parley.moderation.data import phrasebook
+from parley.moderation.data.more import (
+    goods,
+    goods2,
+    goods3,
+    negatives,
+    negatives2,
+    negatives3,
+    phrases,
+)
+from parley.moderation.dataset import (
+    NONE,
+    Example,
+    data_path,
+    near_duplicate_pairs,
+    read_examples,
+    write_examples,
+)
+from parley.moderation.normalize import normalize
+
+SEED = 20260101
+DEV_SHARE = 0.25
+_SLOT = re.compile(r"\{([a-z_]+?)(\d?)\}")
+_PRODUCT = phrases.PRODUCT_SLOTS | phrasebook.PRODUCT_SLOTS
+
+
+def families() -> list[base.Family]:
+    out: list[base.Family] = []
+    for module in (goods, goods2, goods3):
+        for label, fams in module.EN.items():
+            for name, templates in fams.items():
+                fam_id = f"{label}.en.x_{name}"
+                out.append(base.Family(fam_id, label, "en", tuple(templates), 14))
+        for lang, by_label in module.INTL.items():
+            for label, fams in by_label.items():
+                for name, templates in fams.items():
+                    fam_id = f"{label}.{lang}.x_{name}"
+                    out.append(base.Family(fam_id, label, lang, tuple(templates), 8))
+    for neg in (negatives, negatives2, negatives3):
+        for name, templates in neg.EN.items():
+            count = max(16, 4 * len(templates))
+            out.append(base.Family(f"none.en.x_{name}", NONE, "en", tuple(templates), count))
+        for lang, fams in neg.INTL.items():
+            for name, templates in fams.items():
+                count = max(8, 3 * len(templates))
+                fam_id = f"none.{lang}.x_{name}"
+                out.append(base.Family(fam_id, NONE, lang, tuple(templates), count))
+    return out
+
+
+def _choices(slot: str, lang: str) -> list[str]:
+    for table in (
+        phrases.BY_LANG.get(lang, phrases.EN),
+        phrases.EN,
+        phrasebook.BY_LANG.get(lang, phrasebook.EN),
+        phrasebook.COMMON,
+        phrasebook.EN,
+    ):
+        if slot in table:
+            return table[slot]
+    raise KeyError(f"no phrase list for slot {slot!r}")
+
+
+def fill(template: str, lang: str, rng: random.Random, *, disguise_p: float) -> str:
+    used: dict[str, str] = {}
+
+    def value(match: re.Match[str]) -> str:
+        key = match.group(0)
+        if key not in used:
+            slot = match.group(1)
+            options = _choices(slot, lang)
+            taken = {v for k, v in used.items() if k.startswith("{" + slot)}
+            fresh = [o for o in options if o not in taken] or options
+            chosen = rng.choice(fresh)
+            if "{" in chosen:
+                chosen = _SLOT.sub(value, chosen)
+            if slot in _PRODUCT and rng.random() < disguise_p:
+                chosen = base.disguise(chosen, rng)
+            used[key] = chosen
+        return used[key]
+
+    return _SLOT.sub(value, template)
+
+
+def generate(family: base.Family, rng: random.Random) -> list[Example]:
+    rows = []
+    for n in range(family.count):
+        template = family.templates[n % len(family.templates)]
+        disguise_p = 0.04 if family.label == NONE else 0.35
+        text = fill(template, family.lang, rng, disguise_p=disguise_p)
+        rows.append(
+            Example(f"{family.id}#{n}", base.add_noise(text, rng), family.label, family.lang)
+        )
+    return rows
+
+
+def assign_dev(fams: list[base.Family], rng: random.Random) -> set[str]:
+    groups: dict[tuple[str, str], list[base.Family]] = defaultdict(list)
+    for family in fams:
+        groups[(family.label, family.lang)].append(family)
+    chosen: set[str] = set()
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda f: f.id)
+        rng.shuffle(members)
+        k = round(len(members) * DEV_SHARE)
+        if k == 0 and len(members) >= 2:
+            k = 1
+        chosen.update(f.id for f in members[:k])
+    return chosen
+
+
+def build(seed: int = SEED) -> tuple[list[Example], list[Example]]:
+    rng = random.Random(seed)
+    fams = families()
+    dev_ids = assign_dev(fams, random.Random(seed + 1))
+    shipped = read_examples(data_path("train.jsonl")) + read_examples(data_path("heldout.jsonl"))
+    seen = {normalize(e.text) for e in shipped}
+    extra: list[Example] = []
+    dev: list[Example] = []
+    for family in fams:
+        for example in generate(family, rng):
+            key = normalize(example.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            (dev if family.id in dev_ids else extra).append(example)
+    shipped_texts = [e.text for e in shipped]
+    extra = _drop_near(extra, shipped_texts)
+    dev = _drop_near(dev, shipped_texts + [e.text for e in extra])
+    return extra, dev
+
+
+def _drop_near(rows: list[Example], corpus: list[str]) -> list[Example]:
+    pairs = near_duplicate_pairs([e.text for e in rows], corpus, threshold=base.NEAR_DUPLICATE)
+    near = {i for i, _, _ in pairs}
+    return [e for i, e in enumerate(rows) if i not in near]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent)
+    args = parser.parse_args()
+    extra, dev = build(args.seed)
+    write_examples(extra, args.out / "train_extra.jsonl")
+    write_examples(dev, args.out / "dev.jsonl")
+    for name, rows in (("train_extra", extra), ("dev", dev)):
+        counts = Counter(e.label for e in rows)
+        print(name, len(rows), dict(sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()
