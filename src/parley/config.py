@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     database_url: str | None = None
     redis_url: str | None = None
     redis_prefix: str = "parley:"  # keys and channels; lets several deployments share a Redis
+    redis_max_connections: int = Field(default=100, ge=1)  # per pool; a burst waits for one
     secret_key: str | None = Field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 8080

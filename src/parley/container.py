@@ -8,12 +8,11 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-import redis.asyncio as aioredis
 from prometheus_client import CollectorRegistry
 
 from parley.bus import Bus, Topics
 from parley.bus.memory import MemoryBus
-from parley.bus.redis import RedisBus
+from parley.bus.redis import RedisBus, redis_client
 from parley.config import Settings
 from parley.domain.clock import Clock, SystemClock
 from parley.metrics import Metrics
@@ -60,8 +59,10 @@ class Container:
         self.bus: Bus
         self.limiter: RateLimiter
         if settings.redis_url:
-            self.redis = aioredis.from_url(settings.redis_url)
-            self.bus = RedisBus(settings.redis_url, prefix=settings.redis_prefix + "bus:")
+            pool = settings.redis_max_connections
+            self.redis = redis_client(settings.redis_url, max_connections=pool)
+            self.bus = RedisBus(settings.redis_url, prefix=settings.redis_prefix + "bus:",
+                                max_connections=pool)  # fmt: skip
             self.limiter = RedisRateLimiter(self.redis, prefix=settings.redis_prefix + "rl:")
         else:
             self.bus = MemoryBus()

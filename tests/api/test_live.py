@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import pytest
 import websockets
 from websockets.asyncio.client import ClientConnection
 
@@ -131,11 +133,37 @@ async def test_ws_rejects_bad_auth_and_bad_frames(api: Api, server: str) -> None
         assert frame["error"]["code"] == "unknown_op"
 
 
-async def test_revoked_session_is_disconnected(api: Api, server: str) -> None:
+class _Errors(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def server_errors() -> Iterator[list[logging.LogRecord]]:
+    """What uvicorn logs as errors (it does not propagate to the root logger)."""
+    handler = _Errors()
+    logger = logging.getLogger("uvicorn.error")
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+
+
+async def test_revoked_session_is_disconnected(
+    api: Api, server: str, server_errors: list[logging.LogRecord]
+) -> None:
     alice = await api.signup("A")
     async with connect(server, alice) as ws:
         await api.post(alice, "/api/v1/auth/sign-out")
         await asyncio.wait_for(ws.wait_closed(), 5)
+    await asyncio.sleep(0.2)  # the server's side of the socket winds down
+    # the server closed the socket itself: its reading loop ends quietly, not with an error
+    assert [r.getMessage() for r in server_errors] == []
 
 
 async def test_sending_socket_gets_result_not_echo_other_devices_get_event(

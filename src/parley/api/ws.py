@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 from fastapi import WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
+from starlette.websockets import WebSocketDisconnected
 
 from parley.api.deps import bearer_token, client_ip, get_container
 from parley.api.errors import error_body
@@ -69,8 +70,8 @@ async def serve(websocket: WebSocket) -> None:
             reply = await _handle(ctx, principal, sub, raw)
             if reply is not None:
                 sub.push(orjson.dumps(reply))
-    except WebSocketDisconnect:
-        pass
+    except (WebSocketDisconnect, WebSocketDisconnected):
+        pass  # the client went away, or the writer closed a lagging socket
     finally:
         container.hub.disconnect(sub)
         writer.cancel()

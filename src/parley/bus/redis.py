@@ -18,12 +18,25 @@ import redis.asyncio as aioredis
 from parley.bus import Handler, dispatch
 
 log = logging.getLogger(__name__)
+POOL_WAIT_SECONDS = 10.0
+
+
+def redis_client(url: str, *, max_connections: int) -> aioredis.Redis:
+    """A client whose pool makes a burst wait for a free connection (up to POOL_WAIT_SECONDS)
+    instead of failing: redis-py's default pool raises "Too many connections" at its cap,
+    which under load turned sends into errors."""
+    pool = aioredis.BlockingConnectionPool.from_url(
+        url, max_connections=max_connections, timeout=POOL_WAIT_SECONDS
+    )
+    return aioredis.Redis(connection_pool=pool)
 
 
 class RedisBus:
-    def __init__(self, url: str, *, prefix: str = "parley:bus:") -> None:
+    def __init__(self, url: str, *, prefix: str = "parley:bus:", max_connections: int = 100
+                 ) -> None:  # fmt: skip
         self._url = url
         self._prefix = prefix
+        self._max_connections = max_connections
         self._handlers: dict[str, list[Handler]] = {}
         self._client: aioredis.Redis | None = None
         self._listener: asyncio.Task[None] | None = None
@@ -35,7 +48,7 @@ class RedisBus:
     async def start(self) -> None:
         if self._client is not None:
             return
-        self._client = aioredis.from_url(self._url)
+        self._client = redis_client(self._url, max_connections=self._max_connections)
         self._ready.clear()
         self._listener = asyncio.create_task(self._listen(), name="parley-redis-bus")
         await asyncio.wait_for(self._ready.wait(), timeout=10)
