@@ -28,7 +28,7 @@ def redis_client(url: str, *, max_connections: int) -> aioredis.Redis:
     pool = aioredis.BlockingConnectionPool.from_url(
         url, max_connections=max_connections, timeout=POOL_WAIT_SECONDS
     )
-    return aioredis.Redis(connection_pool=pool)
+    return aioredis.Redis.from_pool(pool)  # the client owns the pool and closes it
 
 
 class RedisBus:
