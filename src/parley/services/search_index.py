@@ -278,6 +278,7 @@ class Indexer:
 
     def _rebuild_sync(self, progress: Progress | None) -> None:
         db = self.ctx.db
+        db.write_sync(lambda tx: tx.search_feed.refresh_statistics())
         target, totals = db.read_sync(lambda tx: (
             Position(tx.events.head(), tx.search_feed.head()),
             (tx.search_feed.count_ids(FeedKind.USER), tx.search_feed.count_ids(FeedKind.CHAT),

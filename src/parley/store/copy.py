@@ -58,6 +58,10 @@ def copy_store(source_url: str, target_url: str, *, batch: int = 5000,
                     _copy_table(s, d, table, totals[table.name], batch, progress)
                 if d.dialect.name == "postgresql":
                     _advance_sequences(d)
+        if dst.dialect.name == "postgresql":
+            with dst.connect() as d:  # planner statistics for the freshly loaded tables
+                d.exec_driver_sql("ANALYZE")
+                d.commit()
         with dst.connect() as d:
             return [TableCount(t.name, totals[t.name],
                                d.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
