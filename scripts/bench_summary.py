@@ -48,7 +48,7 @@ def main() -> None:
     summary = {"core": {b: core(results, b) for b in ("sqlite", "postgres")}}
     for name in ("search-sqlite", "search-postgres", "moderation", "bots", "legal", "web"):
         path = results / f"{name}.json"
-        if path.exists():
+        if path.exists() and path.stat().st_size:  # a run still in progress writes it last
             summary[name] = json.loads(path.read_text())
     print(json.dumps(summary, indent=2))
 
