@@ -60,12 +60,43 @@ async def test_a_batch_of_sends_costs_a_fixed_number_of_statements(container: Co
             )
         )
     # whatever the batch size: chats, members, statuses, random ids (reply targets only when
-    # replying), the pts reservation (one executemany; on PostgreSQL one UPDATE … RETURNING per
-    # chat), messages, events, read positions
+    # replying), the pts reservation (one executemany; on PostgreSQL for one chat one
+    # UPDATE … RETURNING), messages, events, read positions
     # + the sender's read position; PostgreSQL: + the writer lock (feeds.py)
     per_batch = 8 if container.db.is_sqlite else 9
     assert len(seen) % per_batch == 0, seen
     assert len(seen) // per_batch <= 3, f"{len(seen)} statements for {len(ids)} sends"
+
+
+async def test_a_batch_of_sends_into_many_chats_costs_no_statement_per_chat(
+    container: Container,
+) -> None:
+    ids, first = await _world(container, 12)
+    chat_ids = [first]
+    for i in range(5):
+        view = await chats.create_chat(
+            container.ctx, ids[0], kind=ChatKind.GROUP, title=f"g{i}", member_ids=ids[1:]
+        )
+        chat_ids.append(view.chat.id)
+    ctx = container.ctx
+    with counting(container) as seen:
+        sent = await asyncio.gather(
+            *(
+                messages.send_message(
+                    ctx, uid, chat_id=chat_ids[i % len(chat_ids)], text="hi", random_id=uid
+                )
+                for i, uid in enumerate(ids)
+            )
+        )
+    # as above; the pts reservation for all the chats at once: SQLite one executemany,
+    # PostgreSQL one locking read of the counters and one executemany
+    per_batch = 8 if container.db.is_sqlite else 10
+    assert len(seen) % per_batch == 0, seen
+    assert len(seen) // per_batch <= 3, f"{len(seen)} statements for {len(ids)} sends"
+    # every chat's pts and message ids stayed consecutive
+    for chat_id in chat_ids:
+        mine = sorted(s.message.id for s in sent if s.message.chat_id == chat_id)
+        assert mine == list(range(mine[0], mine[0] + len(mine))), mine
 
 
 async def test_dialogs_page_and_difference_do_not_grow_with_chats(container: Container) -> None:

@@ -142,6 +142,12 @@ _SET_COUNTERS = (
         last_activity_at=sa.bindparam("at", type_=EpochMillis),
     )
 )
+_LOCK_COUNTERS = (
+    sa.select(chats.c.id, chats.c.pts, chats.c.top_message_id)
+    .where(chats.c.id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(chats.c.id)
+    .with_for_update()
+)
 _MEMBER = sa.select(chat_members).where(
     chat_members.c.chat_id == sa.bindparam("cid"), chat_members.c.user_id == sa.bindparam("uid")
 )
@@ -241,9 +247,21 @@ class ChatsRepo:
 
         On SQLite, `current` (the chats as read earlier in this same write transaction) allows
         one executemany instead of a statement per chat: inside BEGIN IMMEDIATE no other writer
-        exists, so what this transaction read is still the truth."""
+        exists, so what this transaction read is still the truth. On PostgreSQL several chats
+        are locked and read in one statement and set in one executemany."""
         if current is not None and self.conn.dialect.name == "sqlite":
             plan = {cid: (current[cid].pts, current[cid].top_message_id) for cid in counts}
+            self.conn.execute(_SET_COUNTERS, [
+                {"cid": cid, "new_pts": plan[cid][0] + n_ev, "new_top": plan[cid][1] + n_msg,
+                 "at": at} for cid, (n_ev, n_msg) in sorted(counts.items())])  # fmt: skip
+            return {cid: (plan[cid][0] + 1, plan[cid][1] + 1) for cid in counts}
+        if len(counts) > 1 and self.conn.dialect.name == "postgresql":
+            # Lock the rows in id order and read their counters in one round trip, then set
+            # them in one pipelined executemany: not an UPDATE ... RETURNING per chat.
+            rows = self.conn.execute(_LOCK_COUNTERS, {"ids": sorted(counts)}).all()
+            if len(rows) != len(counts):
+                raise sa.exc.NoResultFound("a chat to reserve counters in does not exist")
+            plan = {int(r.id): (int(r.pts), int(r.top_message_id)) for r in rows}
             self.conn.execute(_SET_COUNTERS, [
                 {"cid": cid, "new_pts": plan[cid][0] + n_ev, "new_top": plan[cid][1] + n_msg,
                  "at": at} for cid, (n_ev, n_msg) in sorted(counts.items())])  # fmt: skip
