@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from parley.moderation.data import generic, goods_en, goods_intl, negatives_en, negatives_intl
 from parley.moderation.data.phrasebook import BY_LANG, COMMON, EN, PRODUCT_SLOTS
@@ -240,15 +241,22 @@ def generate(family: Family, rng: random.Random) -> Iterator[Example]:
 
 def assign_heldout(fams: list[Family], rng: random.Random) -> set[str]:
     """Family ids for the held-out split: about HELDOUT_SHARE of each label and language."""
-    groups: dict[tuple[str, str, bool], list[Family]] = defaultdict(list)
+    return pick_families(fams, lambda f: (f.label, f.lang, f.fixed), HELDOUT_SHARE, 3, rng)
+
+
+def pick_families(fams: list[Family], group: Callable[[Family], tuple[Any, ...]], share: float,
+                  least: int, rng: random.Random) -> set[str]:  # fmt: skip
+    """About `share` of the families of each group, chosen at random (at least one from a
+    group of `least` or more), by id."""
+    groups: dict[tuple[Any, ...], list[Family]] = defaultdict(list)
     for family in fams:
-        groups[(family.label, family.lang, family.fixed)].append(family)
+        groups[group(family)].append(family)
     chosen: set[str] = set()
     for key in sorted(groups):
         members = sorted(groups[key], key=lambda f: f.id)
         rng.shuffle(members)
-        k = round(len(members) * HELDOUT_SHARE)
-        if k == 0 and len(members) >= 3:
+        k = round(len(members) * share)
+        if k == 0 and len(members) >= least:
             k = 1
         chosen.update(f.id for f in members[:k])
     return chosen

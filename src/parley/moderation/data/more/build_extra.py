@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from parley.moderation.data import build_dataset as base
@@ -112,18 +112,7 @@ def generate(family: base.Family, rng: random.Random) -> list[Example]:
 
 
 def assign_dev(fams: list[base.Family], rng: random.Random) -> set[str]:
-    groups: dict[tuple[str, str], list[base.Family]] = defaultdict(list)
-    for family in fams:
-        groups[(family.label, family.lang)].append(family)
-    chosen: set[str] = set()
-    for key in sorted(groups):
-        members = sorted(groups[key], key=lambda f: f.id)
-        rng.shuffle(members)
-        k = round(len(members) * DEV_SHARE)
-        if k == 0 and len(members) >= 2:
-            k = 1
-        chosen.update(f.id for f in members[:k])
-    return chosen
+    return base.pick_families(fams, lambda f: (f.label, f.lang), DEV_SHARE, 2, rng)
 
 
 def build(seed: int = SEED) -> tuple[list[Example], list[Example]]:
