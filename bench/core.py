@@ -5,7 +5,8 @@
 
 Measures, against one `parley serve` process in its own OS process:
 - persisted sends per second (acknowledged only after commit), over WebSocket and over HTTP;
-- send -> delivered-over-WebSocket latency with N connected clients at a fixed send rate;
+- send -> delivered-over-WebSocket latency with N connected clients at a fixed send rate,
+  and at a quarter of it;
 - the time to post into a channel with 200,000 subscribers (1,000 of them online), and the
   time until a post reached every online subscriber.
 The load generator runs in this process; on a 2-core machine it shares the CPU with the
@@ -191,7 +192,8 @@ async def http_throughput(base: str, users: list[dict[str, Any]], chats: list[in
 
 
 async def delivery_latency(base: str, users: list[dict[str, Any]], chats: list[int], *,
-                           rate: float, seconds: float) -> dict[str, float]:  # fmt: skip
+                           rate: float, seconds: float, run: int = 0
+                           ) -> dict[str, float]:  # fmt: skip
     """Open loop: `rate` sends/s spread over all senders; latency from just before the send
     to the peer's socket receiving the message event."""
     sockets = []
@@ -223,7 +225,7 @@ async def delivery_latency(base: str, users: list[dict[str, Any]], chats: list[i
     n = 0
     while time.monotonic() - start < seconds:
         i = n % len(senders)
-        key = f"lat-{n}"
+        key = f"lat-{run}-{n}"
         sent_at[key] = time.monotonic()
         await senders[i].send(
             orjson.dumps(
@@ -232,7 +234,7 @@ async def delivery_latency(base: str, users: list[dict[str, Any]], chats: list[i
                     "req": n,
                     "chat_id": chats[i],
                     "text": key,
-                    "random_id": 50_000_000 + n,
+                    "random_id": 50_000_000 + run * 10_000_000 + n,
                 }
             ).decode()
         )
@@ -439,6 +441,11 @@ async def main() -> None:
         result["settle_s"].append(wait_idle(base))
         result["delivery"] = await delivery_latency(base, users, chats, rate=args.rate,
                                                     seconds=args.seconds)  # fmt: skip
+        # the same at a quarter of the rate: latency when the server is not near saturation
+        result["settle_s"].append(wait_idle(base))
+        result["delivery_quarter_rate"] = await delivery_latency(
+            base, users, chats, rate=args.rate / 4, seconds=args.seconds, run=1
+        )
     with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp, backend(args.backend) as env:
         data = Path(tmp)
         parley(data, "db", "upgrade", extra_env=env)

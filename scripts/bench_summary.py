@@ -16,6 +16,8 @@ CORE_FIGURES = {
     "delivery_p50_ms": ("delivery", "p50_ms"),
     "delivery_p99_ms": ("delivery", "p99_ms"),
     "delivery_achieved_rate": ("delivery", "achieved_rate"),
+    "delivery_quarter_rate_p50_ms": ("delivery_quarter_rate", "p50_ms"),
+    "delivery_quarter_rate_p99_ms": ("delivery_quarter_rate", "p99_ms"),
     "channel_post_p50_ms": ("channel_post", "p50_ms"),
     "channel_post_p99_ms": ("channel_post", "p99_ms"),
     "channel_fanout_p50_ms": ("channel_post", "fanout_p50_ms"),
@@ -37,7 +39,9 @@ def core(results: Path, backend: str) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {"runs": len(runs)}
     for name, path in CORE_FIGURES.items():
-        values = [_dig(r, path) for r in runs]
+        values = [_dig(r, path) for r in runs if path[0] in r]
+        if not values:
+            continue
         out[name] = round(statistics.median(values), 1)
         out[f"{name}_all"] = [round(v, 1) for v in values]
     return out

@@ -47,7 +47,10 @@ async def _echo(api: Api, runner: Runner, *, webhook: bool) -> None:
     await runner.start("echo", bot.token, webhook_port=free_port() if webhook else None)
     await api.send(ann, chat["id"], "/start")
     await eventually(lambda: _has(api, ann, chat["id"], bot.id, ["Welcome!"]))
+    # one at a time: aiogram handles the updates of one getUpdates answer as concurrent tasks,
+    # so two messages that arrive together may be answered in either order (as on Telegram)
     await api.send(ann, chat["id"], "hello, Parley")
+    await eventually(lambda: _has(api, ann, chat["id"], bot.id, ["Welcome!", "hello, Parley"]))
     await api.send(ann, chat["id"], "second message")
     want = ["Welcome!", "hello, Parley", "second message"]
     said = await eventually(lambda: _has(api, ann, chat["id"], bot.id, want))

@@ -30,3 +30,12 @@ def test_readme_shows_every_screenshot() -> None:
     assert shots, "docs/screenshots/ is empty: run scripts/screenshots.py"
     missing = [name for name in shots if f"docs/screenshots/{name}" not in readme]
     assert not missing, f"README.md does not show: {missing}"
+
+
+def test_readme_performance_names_every_benchmark() -> None:
+    readme = (DOCS.parent / "README.md").read_text()
+    performance = readme.split("## Performance", 1)[1].split("\n## ", 1)[0]
+    benches = sorted(p.name for p in (DOCS.parent / "bench").glob("*.py") if p.name[0] != "_")
+    assert benches, "bench/ has no benchmarks"
+    missing = [name for name in benches if f"bench/{name}" not in performance]
+    assert not missing, f"README.md's performance section does not quote: {missing}"
