@@ -114,11 +114,12 @@ def backend(kind: str) -> Iterator[dict[str, str]]:
     import uuid
 
     import psycopg
+    from psycopg import sql
 
     base = os.environ.get("PARLEY_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432")
     name = f"parley_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
         yield {
             "PARLEY_DATABASE_URL": f"{base}/{name}",
@@ -129,7 +130,9 @@ def backend(kind: str) -> Iterator[dict[str, str]]:
         }
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[arg-type]
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
 
 def store_url(data: Path, env: dict[str, str]) -> str:

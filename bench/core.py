@@ -380,6 +380,7 @@ async def channel_post(
             # a busy channel posts every few seconds; wait for the fan-out to reach every
             # online subscriber before the next post, so each post is timed on its own
             deadline = time.perf_counter() + 10
+            # (ASYNC110: the listener tasks count arrivals; a short poll is the simplest wait)
             while len(received.get(text, ())) < online and time.perf_counter() < deadline:  # noqa: ASYNC110
                 await asyncio.sleep(0.005)
             arrivals = received.get(text, [])

@@ -246,10 +246,11 @@ async def world(
         container=container,
         api=api,
         clock=clock,
+        # the authority and officers are registered just below, through the world itself
         authority=None,  # type: ignore[arg-type]
         officer_a=None,
         officer_b=None,
-        violator=violator,  # type: ignore[arg-type]
+        violator=violator,
         innocent=innocent,
         ranter=ranter,
         transcript=transcript,

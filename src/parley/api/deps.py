@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from starlette.requests import HTTPConnection
@@ -97,7 +97,7 @@ AnyPrincipalDep = Annotated[Principal, Depends(any_principal)]
 IpDep = Annotated[str, Depends(ip_dependency)]
 
 
-def require_role(role: Role) -> object:
+def require_role(role: Role) -> Any:
     async def check(principal: PrincipalDep) -> Principal:
         if not principal.user.has_role(role):
             raise Forbidden(f"this needs the {role.value} role", code="role_required")

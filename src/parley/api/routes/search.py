@@ -73,7 +73,7 @@ async def search(
     summary="What global search is used for: the most asked queries (moderators)",
     description="Normalized query text and how often it was asked over the last `days` days; "
     "never who asked. Counts global, message and chat searches that found something.",
-    dependencies=[require_role(Role.MODERATOR)],  # type: ignore[list-item]
+    dependencies=[require_role(Role.MODERATOR)],
 )
 async def search_queries(
     ctx: CtxDep,

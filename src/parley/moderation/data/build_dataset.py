@@ -290,9 +290,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
     args = parser.parse_args()
     train, heldout = build(args.seed)
-    write_examples(train, args.out / "train.jsonl")
-    write_examples(heldout, args.out / "heldout.jsonl")
-    for name, rows in (("train", train), ("heldout", heldout)):
+    write_splits(args.out, {"train": train, "heldout": heldout})
+
+
+def write_splits(out: Path, splits: dict[str, list[Example]]) -> None:
+    """Write each split to `<name>.jsonl` under `out` and print its size per label."""
+    for name, rows in splits.items():
+        write_examples(rows, out / f"{name}.jsonl")
         counts = Counter(e.label for e in rows)
         print(name, len(rows), dict(sorted(counts.items())))
 

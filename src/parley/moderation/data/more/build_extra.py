@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-from collections import Counter
 from pathlib import Path
 
 from parley.moderation.data import build_dataset as base
@@ -31,7 +30,6 @@ from parley.moderation.dataset import (
     data_path,
     near_duplicate_pairs,
     read_examples,
-    write_examples,
 )
 from parley.moderation.normalize import normalize
 
@@ -148,11 +146,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent)
     args = parser.parse_args()
     extra, dev = build(args.seed)
-    write_examples(extra, args.out / "train_extra.jsonl")
-    write_examples(dev, args.out / "dev.jsonl")
-    for name, rows in (("train_extra", extra), ("dev", dev)):
-        counts = Counter(e.label for e in rows)
-        print(name, len(rows), dict(sorted(counts.items())))
+    base.write_splits(args.out, {"train_extra": extra, "dev": dev})
 
 
 if __name__ == "__main__":
