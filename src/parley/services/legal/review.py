@@ -112,6 +112,16 @@ def _key_revoked(tx: Tx, request: LegalRequest) -> bool:
     return key is None or key.revoked_at is not None
 
 
+def _closed_if_key_revoked(tx: Tx, request: LegalRequest, *, officer_id: int,
+                           now: datetime) -> bool:  # fmt: skip
+    """A key revoked while the request waited refuses it at approval or release."""
+    if not _key_revoked(tx, request):
+        return False
+    _close(tx, request, officer_id=officer_id, code="key_revoked_before_release",
+           reason="the signing key was revoked after the request arrived", now=now)  # fmt: skip
+    return True
+
+
 def _close(
     tx: Tx, request: LegalRequest, *, officer_id: int, code: str, reason: str, now: datetime
 ) -> None:
@@ -190,15 +200,7 @@ async def approve_request(
                 "give a reason for each eligible target not released, and only for those",
                 code="withhold_reason_required",
             )
-        if _key_revoked(tx, request):
-            _close(
-                tx,
-                request,
-                officer_id=officer_id,
-                code="key_revoked_before_release",
-                reason="the signing key was revoked after the request arrived",
-                now=now,
-            )
+        if _closed_if_key_revoked(tx, request, officer_id=officer_id, now=now):
             return _reload(tx, request_pk)
         approval = Approval(
             officer_id=officer_id,
@@ -338,15 +340,7 @@ async def confirm_request(ctx: Ctx, officer_id: int, *, request_pk: int) -> Lega
         request = _load(tx, officer_id, request_pk)
         check_open(request, RequestStatus.APPROVED)
         check_second_officer(request, officer_id)
-        if _key_revoked(tx, request):
-            _close(
-                tx,
-                request,
-                officer_id=officer_id,
-                code="key_revoked_before_release",
-                reason="the signing key was revoked after the request arrived",
-                now=now,
-            )
+        if _closed_if_key_revoked(tx, request, officer_id=officer_id, now=now):
             return _reload(tx, request_pk), Changes()
         changes = _release(tx, ctx, request, officer_id, now)
         return _reload(tx, request_pk), changes
