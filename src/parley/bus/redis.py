@@ -3,13 +3,19 @@
 Every process publishes and subscribes on the same channels; an event sent through process A
 reaches the WebSocket held by process B. Messages are JSON; one connection publishes, so each
 process's events keep their order. Pub/sub is fire-and-forget: a process that was away catches
-its clients up from the store's event sequence, as any reconnecting client does."""
+its clients up from the store's event sequence, as any reconnecting client does.
+
+The publishing process's own handlers run before `publish` returns, as on the in-process bus,
+and its echo from Redis is skipped. Otherwise a sign-out or a role change would take effect in
+the very process that made it only after a round trip through Redis: a request that raced the
+echo was still served on the old session or the old roles."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import uuid
 from typing import Any
 
 import orjson
@@ -41,6 +47,7 @@ class RedisBus:
         self._client: aioredis.Redis | None = None
         self._listener: asyncio.Task[None] | None = None
         self._ready = asyncio.Event()
+        self._origin = uuid.uuid4().hex  # this process's tag on what it publishes
 
     def subscribe(self, topic: str, handler: Handler) -> None:
         self._handlers.setdefault(topic, []).append(handler)
@@ -65,7 +72,9 @@ class RedisBus:
 
     async def publish(self, topic: str, message: dict[str, Any]) -> None:
         assert self._client is not None, "the bus was not started"
-        await self._client.publish(self._prefix + topic, orjson.dumps(message))
+        await self._dispatch(topic, message)
+        envelope = {"o": self._origin, "m": message}
+        await self._client.publish(self._prefix + topic, orjson.dumps(envelope))
 
     async def _listen(self) -> None:
         """Subscribe, then dispatch; reconnect with backoff if Redis goes away."""
@@ -79,8 +88,11 @@ class RedisBus:
                 self._ready.set()
                 delay = 0.1
                 async for raw in pubsub.listen():
+                    envelope = orjson.loads(raw["data"])
+                    if envelope.get("o") == self._origin:
+                        continue  # dispatched when it was published
                     topic = raw["channel"].decode().removeprefix(self._prefix)
-                    await self._dispatch(topic, orjson.loads(raw["data"]))
+                    await self._dispatch(topic, envelope["m"])
             except asyncio.CancelledError:
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py lacks a hint
