@@ -121,3 +121,24 @@ async def test_dialogs_page_and_difference_do_not_grow_with_chats(container: Con
         )
     # seq, user events, chat ids, memberships, states + per followed chat: events and messages
     assert len(seen) == 5 + 5 * 2, seen
+
+
+async def test_messages_by_key_in_power_of_two_statements(container: Container) -> None:
+    """Looking messages up by (chat, id) rounds each statement up to a power of two keys, so
+    the compiled-statement cache holds a handful of shapes, not one per count."""
+    ids, chat_id = await _world(container, 2)
+    for i in range(5):
+        await messages.send_message(container.ctx, ids[0], chat_id=chat_id, text=f"m{i}")
+
+    def lookup(keys: list[tuple[int, int]]) -> Any:
+        return container.db.read_sync(lambda tx: tx.messages.get_keys(keys))
+
+    with counting(container) as seen:
+        for count in (1, 2, 3, 5):
+            keys = [(chat_id, i) for i in range(1, count + 1)]
+            found = lookup([*keys, (chat_id, 999), (chat_id + 1, 1)])  # two that do not exist
+            assert sorted(found) == keys
+            assert all(found[k].id == k[1] for k in keys)
+    assert len(seen) == 4
+    many = lookup([(chat_id, i) for i in range(1300)])  # across three statements
+    assert sorted(many) == [(chat_id, i) for i in range(1, 7)]  # the service message, then m0–m4
