@@ -7,7 +7,6 @@ import pytest
 
 from parley.config import Settings
 from parley.security.crypto import FieldCipher
-from parley.security.ratelimit import MemoryRateLimiter
 
 
 def test_secret_key_generated_once_with_mode_0600(tmp_path: Path) -> None:
@@ -45,11 +44,3 @@ def test_field_cipher_binds_kind_and_hides_plaintext() -> None:
     assert cipher.blind_index("phone", "+1") == cipher.blind_index("phone", "+1")
     assert cipher.blind_index("phone", "+1") != cipher.blind_index("ip", "+1")
     assert cipher.encrypt("phone", "+1") != cipher.encrypt("phone", "+1")  # fresh nonces
-
-
-async def test_rate_limiter_sliding_window() -> None:
-    limiter = MemoryRateLimiter()
-    assert [await limiter.take("k", limit=2, window=60) for _ in range(2)] == [0, 0]
-    assert await limiter.take("k", limit=2, window=60) > 0
-    await limiter.reset("k")
-    assert await limiter.take("k", limit=2, window=60) == 0

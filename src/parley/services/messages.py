@@ -20,6 +20,7 @@ from parley.domain.messages import (
     clean_text,
 )
 from parley.domain.users import UserStatus
+from parley.security.ratelimit import Limit
 from parley.services.chats import load_chat, readable_chat
 from parley.services.context import Ctx
 from parley.services.sequence import Changes, publish
@@ -38,16 +39,14 @@ class Sent:
 
 async def _flood(ctx: Ctx, user_id: int, chat_id: int) -> None:
     s = ctx.settings
-    wait = await ctx.limiter.take(
-        f"send:user:{user_id}", limit=s.sends_per_user_per_minute, window=60
-    )
-    if wait:
-        raise RateLimited("you are sending too fast", retry_after=wait)
-    wait = await ctx.limiter.take(
-        f"send:chat:{chat_id}", limit=s.sends_per_chat_per_second, window=1
-    )
-    if wait:
-        raise RateLimited("this chat is receiving too many messages", retry_after=wait)
+    per_user = Limit(f"send:user:{user_id}", s.sends_per_user_per_minute, 60)
+    per_chat = Limit(f"send:chat:{chat_id}", s.sends_per_chat_per_second, 1)
+    refused = await ctx.limiter.take_all([per_user, per_chat])
+    if refused is None:
+        return
+    if refused.limit is per_user:
+        raise RateLimited("you are sending too fast", retry_after=refused.retry_after)
+    raise RateLimited("this chat is receiving too many messages", retry_after=refused.retry_after)
 
 
 def _check_sender_status(status: UserStatus | None, chat_is_public: bool) -> None:

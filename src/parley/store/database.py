@@ -21,6 +21,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -57,6 +58,15 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _json_dumps(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+# JSON columns go through orjson: the standard library's encoder was half the cost of
+# writing a batch of messages on PostgreSQL (every NULL document is encoded too).
+JSON_CODEC: dict[str, Any] = {"json_serializer": _json_dumps, "json_deserializer": orjson.loads}
+
+
 def create_sqlite_engine(url: str, *, pool_size: int) -> Engine:
     """An engine whose connections leave BEGIN to us (see `sqlite_begin`). No per-statement
     event hooks: on SQLite a hook doubles SQLAlchemy's cost per statement."""
@@ -65,6 +75,7 @@ def create_sqlite_engine(url: str, *, pool_size: int) -> Engine:
         pool_size=pool_size,
         max_overflow=pool_size,
         connect_args={"check_same_thread": False, "timeout": 15},
+        **JSON_CODEC,
     )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -260,7 +271,11 @@ class Database:
             )
         else:
             self.engine = sa.create_engine(
-                self.url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+                self.url,
+                pool_size=pool_size,
+                max_overflow=pool_size,
+                pool_pre_ping=True,
+                **JSON_CODEC,
             )
             self._write_engine = self.engine
             self._write_pool = ThreadPoolExecutor(pool_size, thread_name_prefix="parley-db-write")
@@ -401,4 +416,4 @@ def _is_retryable(error: exc.DBAPIError) -> bool:
 
 def create_scratch_engine(url: str) -> Engine:
     """An engine for one-off admin work (migrations, copies), with no pool left behind."""
-    return sa.create_engine(normalize_url(url), poolclass=NullPool)
+    return sa.create_engine(normalize_url(url), poolclass=NullPool, **JSON_CODEC)
