@@ -10,14 +10,17 @@ import numpy as np
 import pytest
 
 from parley.moderation.classifier import (
+    LINEAR_SHARE,
     MARGINS,
     Hidden,
+    Linear,
     ModelError,
     Prediction,
     TextClassifier,
     tune_margin,
 )
 from parley.moderation.dataset import LABELS, NONE, Example, data_path, read_examples
+from parley.moderation.normalize import normalize
 
 CASES = [
     # obfuscated and slangy ads
@@ -136,6 +139,33 @@ def test_int8_hidden_layer_is_close_to_float() -> None:
     assert np.all(hidden.weights[:, 3] == 0.0)
     with pytest.raises(ModelError, match="hidden"):
         Hidden.of(hidden.quantised, hidden.scale[:3], hidden.bias)
+
+
+def test_probabilities_average_the_network_and_the_linear_model(
+    classifier: TextClassifier,
+) -> None:
+    assert classifier.linear is not None
+    texts = ["c0caine 1g 80€ dm", "Pizza and a cold coke, perfect night 🍕", "hello"]
+    network = TextClassifier(
+        features=classifier.features, hidden=classifier.hidden, coef=classifier.coef,
+        intercept=classifier.intercept, labels=classifier.labels,
+    )  # fmt: skip
+    matrix = classifier.features.transform([normalize(t) for t in texts])
+    logits = classifier.linear.logits(matrix)
+    linear = np.exp(logits - logits.max(axis=1, keepdims=True))
+    linear /= linear.sum(axis=1, keepdims=True)
+    expected = (1 - LINEAR_SHARE) * network.predict_proba(texts) + LINEAR_SHARE * linear
+    np.testing.assert_allclose(classifier.predict_proba(texts), expected, atol=1e-5)
+
+
+def test_linear_layer_is_stored_as_float16_and_checked() -> None:
+    coef = np.array([[0.1234567, -2.0], [0.0, 1.0], [3.0, 0.5]])
+    linear = Linear.of(coef, np.zeros(3))
+    assert linear.to_state()["coef"].dtype == np.float16
+    np.testing.assert_array_equal(Linear.from_state(linear.to_state()).coef, linear.coef)
+    np.testing.assert_allclose(linear.coef, coef, rtol=1e-3)
+    with pytest.raises(ModelError, match="linear"):
+        Linear.of(coef, np.zeros(2))
 
 
 def _small_training_set() -> list[Example]:

@@ -145,7 +145,14 @@ def train(
         examples = read_examples(train_file)
     calibration = read_examples(dev_file or data_path("dev.jsonl"))
     target = out or default_model_path()
-    steps = ["normalising", "extracting features", "fitting the model", "calibrating", "done"]
+    steps = [
+        "normalising",
+        "extracting features",
+        "fitting the model",
+        "fitting the linear model",
+        "calibrating",
+        "done",
+    ]
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console) as progress:
         task = progress.add_task(f"training on {len(examples)} posts", total=len(steps))
