@@ -355,56 +355,58 @@ class Database:
 
 
 class _Batcher:
-    """Group commit for a server database: while one batch is in flight, items queue up, and
-    the next batch takes them all in one transaction."""
+    """Group commit for a server database: while a batch is in flight, items queue up, and the
+    next batch takes them all in one transaction. Up to BATCHES_IN_FLIGHT batches run at once,
+    so the process is not idle while one waits on the database's round trips; batches that
+    touch the same chat queue behind each other on its row lock (taken in chat id order)."""
+
+    BATCHES_IN_FLIGHT = 2
 
     def __init__(self, db: Database, batch_fn: BatchFn) -> None:
         self._db = db
         self._fn = batch_fn
         self._pending: list[tuple[Any, asyncio.Future[Any]]] = []
-        self._draining = False
+        self._drains: set[asyncio.Task[None]] = set()
 
     async def submit(self, item: Any) -> Any:
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending.append((item, fut))
-        if not self._draining:
-            self._draining = True
-            asyncio.get_running_loop().create_task(self._drain())
+        if len(self._drains) < self.BATCHES_IN_FLIGHT:
+            task = asyncio.get_running_loop().create_task(self._drain())
+            self._drains.add(task)
+            task.add_done_callback(self._drains.discard)
         return await fut
 
     async def _drain(self) -> None:
         loop = asyncio.get_running_loop()
         pool = self._db._write_pool
-        try:
-            while self._pending:
-                batch = self._pending[: self._db._batch_max]
-                del self._pending[: len(batch)]
-                items = [item for item, _ in batch]
-                try:
-                    results = await loop.run_in_executor(
-                        pool,
-                        self._db._write_direct,
-                        lambda tx, batch_items=items: self._fn(tx, batch_items),
-                    )
-                except Exception:  # the batch failed as a whole: one by one, so one bad item
-                    results = []  # cannot sink the rest
-                    for item in items:
-                        try:
-                            (one,) = await loop.run_in_executor(
-                                pool, self._db._write_direct, lambda tx, i=item: self._fn(tx, [i])
-                            )
-                        except Exception as error:
-                            one = error
-                        results.append(one)
-                for (_, fut), result in zip(batch, results, strict=True):
-                    if fut.done():
-                        continue
-                    if isinstance(result, Exception):
-                        fut.set_exception(result)
-                    else:
-                        fut.set_result(result)
-        finally:
-            self._draining = False
+        while self._pending:
+            batch = self._pending[: self._db._batch_max]
+            del self._pending[: len(batch)]
+            items = [item for item, _ in batch]
+            try:
+                results = await loop.run_in_executor(
+                    pool,
+                    self._db._write_direct,
+                    lambda tx, batch_items=items: self._fn(tx, batch_items),
+                )
+            except Exception:  # the batch failed as a whole: one by one, so one bad item
+                results = []  # cannot sink the rest
+                for item in items:
+                    try:
+                        (one,) = await loop.run_in_executor(
+                            pool, self._db._write_direct, lambda tx, i=item: self._fn(tx, [i])
+                        )
+                    except Exception as error:
+                        one = error
+                    results.append(one)
+            for (_, fut), result in zip(batch, results, strict=True):
+                if fut.done():
+                    continue
+                if isinstance(result, Exception):
+                    fut.set_exception(result)
+                else:
+                    fut.set_result(result)
 
 
 def _is_retryable(error: exc.DBAPIError) -> bool:
