@@ -47,3 +47,28 @@ async def test_redis_bus_is_at_once_here_and_once_elsewhere() -> None:
     finally:
         await here.close()
         await there.close()
+
+
+async def test_redis_bus_ignores_a_foreign_undecodable_message() -> None:
+    prefix = f"parley-test:{uuid.uuid4().hex[:8]}:bus:"
+    bus = RedisBus(REDIS_URL, prefix=prefix)
+    got: list[dict[str, Any]] = []
+    arrived = asyncio.Event()
+
+    def on(message: dict[str, Any]) -> None:
+        got.append(message)
+        arrived.set()
+
+    bus.subscribe("auth", on)
+    await bus.start()
+    other = RedisBus(REDIS_URL, prefix=prefix)
+    await other.start()
+    try:
+        assert bus._client is not None
+        await bus._client.publish(prefix + "auth", b"not a parley message")
+        await other.publish("auth", {"user_id": 7})
+        await asyncio.wait_for(arrived.wait(), 5)
+        assert got == [{"user_id": 7}]  # the listener survived the garbage
+    finally:
+        await other.close()
+        await bus.close()
