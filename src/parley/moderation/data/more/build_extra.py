@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 from parley.moderation.data import build_dataset as base
 from parley.moderation.data import phrasebook
@@ -46,28 +48,50 @@ _SLOT = re.compile(r"\{([a-z_]+?)(\d?)\}")
 _PRODUCT = phrases.PRODUCT_SLOTS | phrasebook.PRODUCT_SLOTS | {"dcode", "wslang"}
 
 
-def families() -> list[base.Family]:
+Count = Callable[[int], int]  # rows for a family of n templates
+
+
+def _families(
+    goods_modules: tuple[ModuleType, ...],
+    negative_modules: tuple[ModuleType, ...],
+    *,
+    goods_en: Count,
+    goods_intl: Count,
+    none_en: Count,
+    none_intl: Count,
+) -> list[base.Family]:
     out: list[base.Family] = []
-    for module in (goods, goods2, goods3):
+
+    def add(label: str, lang: str, name: str, templates: list[str], count: Count) -> None:
+        family_id = f"{label}.{lang}.x_{name}"
+        out.append(base.Family(family_id, label, lang, tuple(templates), count(len(templates))))
+
+    for module in goods_modules:
         for label, fams in module.EN.items():
             for name, templates in fams.items():
-                fam_id = f"{label}.en.x_{name}"
-                out.append(base.Family(fam_id, label, "en", tuple(templates), 14))
+                add(label, "en", name, templates, goods_en)
         for lang, by_label in module.INTL.items():
             for label, fams in by_label.items():
                 for name, templates in fams.items():
-                    fam_id = f"{label}.{lang}.x_{name}"
-                    out.append(base.Family(fam_id, label, lang, tuple(templates), 8))
-    for neg in (negatives, negatives2, negatives3):
+                    add(label, lang, name, templates, goods_intl)
+    for neg in negative_modules:
         for name, templates in neg.EN.items():
-            count = max(16, 4 * len(templates))
-            out.append(base.Family(f"none.en.x_{name}", NONE, "en", tuple(templates), count))
+            add(NONE, "en", name, templates, none_en)
         for lang, fams in neg.INTL.items():
             for name, templates in fams.items():
-                count = max(8, 3 * len(templates))
-                fam_id = f"none.{lang}.x_{name}"
-                out.append(base.Family(fam_id, NONE, lang, tuple(templates), count))
+                add(NONE, lang, name, templates, none_intl)
     return out
+
+
+def families() -> list[base.Family]:
+    return _families(
+        (goods, goods2, goods3),
+        (negatives, negatives2, negatives3),
+        goods_en=lambda n: 14,
+        goods_intl=lambda n: 8,
+        none_en=lambda n: max(16, 4 * n),
+        none_intl=lambda n: max(8, 3 * n),
+    )
 
 
 def families4() -> list[base.Family]:
@@ -75,29 +99,14 @@ def families4() -> list[base.Family]:
     others and are split on their own, so adding them changed neither the rows nor the dev
     split of the earlier families. Slot-free short posts are common there, so a family
     yields at least one row per template."""
-    out: list[base.Family] = []
-    for module in (goods4, goods5, goods6):
-        for label, fams in module.EN.items():
-            for name, templates in fams.items():
-                count = max(14, len(templates) + 4)
-                fam_id = f"{label}.en.x_{name}"
-                out.append(base.Family(fam_id, label, "en", tuple(templates), count))
-        for lang, by_label in module.INTL.items():
-            for label, fams in by_label.items():
-                for name, templates in fams.items():
-                    count = max(8, len(templates) + 2)
-                    fam_id = f"{label}.{lang}.x_{name}"
-                    out.append(base.Family(fam_id, label, lang, tuple(templates), count))
-    for neg in (negatives4, negatives5, negatives6):
-        for name, templates in neg.EN.items():
-            count = max(16, 3 * len(templates))
-            out.append(base.Family(f"none.en.x_{name}", NONE, "en", tuple(templates), count))
-        for lang, fams in neg.INTL.items():
-            for name, templates in fams.items():
-                count = 2 * len(templates)
-                fam_id = f"none.{lang}.x_{name}"
-                out.append(base.Family(fam_id, NONE, lang, tuple(templates), count))
-    return out
+    return _families(
+        (goods4, goods5, goods6),
+        (negatives4, negatives5, negatives6),
+        goods_en=lambda n: max(14, n + 4),
+        goods_intl=lambda n: max(8, n + 2),
+        none_en=lambda n: max(16, 3 * n),
+        none_intl=lambda n: 2 * n,
+    )
 
 
 def _choices(slot: str, lang: str) -> list[str]:
