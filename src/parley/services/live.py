@@ -8,6 +8,7 @@ once per event by the front room's renderer and shared by every connection."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import itertools
 import logging
 import os
@@ -66,6 +67,8 @@ class Hub:
         self._chat_users: dict[int, dict[int, bool]] = {}  # chat -> {online user: is admin}
         self._user_chats: dict[int, set[int]] = {}
         self._renderers: list[Renderer] = []
+        self._backlog: collections.deque[dict[str, Any]] = collections.deque()
+        self._scheduled = False
         bus.subscribe(Topics.EVENTS, self._on_event)
         bus.subscribe(Topics.AUTH, self._on_auth)
 
@@ -121,10 +124,25 @@ class Hub:
         return self._renderers[0](message)
 
     def _on_event(self, message: dict[str, Any]) -> None:
-        if message.get("t") == "user":
-            self._on_user_event(message)
-        else:
-            self._on_chat_event(message)
+        """Queue the event; the fan-out runs on the loop's next turn, events in the order they
+        came. The request that published it answers first: pushing a channel post to 1,000
+        online subscribers inside `publish` added about 15 ms to the poster's wait."""
+        self._backlog.append(message)
+        if not self._scheduled:
+            self._scheduled = True
+            asyncio.get_running_loop().call_soon(self._fan_out)
+
+    def _fan_out(self) -> None:
+        self._scheduled = False
+        while self._backlog:
+            message = self._backlog.popleft()
+            try:
+                if message.get("t") == "user":
+                    self._on_user_event(message)
+                else:
+                    self._on_chat_event(message)
+            except Exception:
+                log.exception("live delivery of a %s event failed", message.get("kind"))
 
     def _on_chat_event(self, message: dict[str, Any]) -> None:
         chat_id = message["chat_id"]
