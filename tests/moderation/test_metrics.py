@@ -43,6 +43,8 @@ def test_heldout_quality_floor(heldout_result) -> None:  # type: ignore[no-untyp
     assert heldout_result.none_fpr <= CEILING_NONE_FPR
 
 
+# (xfail: the issue's held-out targets are not met yet, see README "What the classifier does not
+# catch"; strict, so this fails loudly the day they are met and the mark must come off)
 @pytest.mark.xfail(strict=True, reason="text-v3 misses the macro-F1 target on unseen phrasings")
 def test_heldout_meets_targets(heldout_result) -> None:  # type: ignore[no-untyped-def]
     assert heldout_result.macro_f1 >= TARGET_MACRO_F1
