@@ -191,3 +191,36 @@ async def test_sending_socket_gets_result_not_echo_other_devices_get_event(
         await phone.send(json.dumps({"op": "ping", "req": "p"}))
         after = await next_frame(phone, wait=5)
         assert after["type"] == "result" and after["req"] == "p"  # no echo came before it
+
+
+async def test_pipelined_sends_land_in_the_order_sent(api: Api, server: str) -> None:
+    """A client may keep many sends in flight on its one socket (more than the server runs at
+    once): every one is answered, the bad ones refused alone, and the chat holds them in the
+    order they were sent."""
+    alice, bob = await api.signup("Alice"), await api.signup("Bob")
+    chat = await api.create_chat(alice, "group", "Pipe", member_ids=[bob.id])
+    texts = [f"m{i}" for i in range(40)]
+    async with connect(server, alice) as wa, connect(server, bob) as wb:
+        for i, text in enumerate(texts):
+            frame = {"op": "send", "req": i, "chat_id": chat["id"], "text": text,
+                     "random_id": 1000 + i}  # fmt: skip
+            if i == 7:
+                frame["text"] = ""  # refused: empty
+            if i == 9:
+                frame["chat_id"] = 999_999  # refused: no such chat
+            await wa.send(json.dumps(frame))
+        await wa.send(json.dumps({"op": "ping", "req": "last"}))
+        results: dict[Any, Any] = {}
+        while len(results) < 41:  # answers come as each op finishes, not in request order
+            frame = await next_frame(wa, kind="result")
+            results[frame["req"]] = frame
+        assert sorted(k for k in results if k != "last") == list(range(40))
+        refused = {k for k, r in results.items() if not r["ok"]}
+        assert refused == {7, 9}
+        ids = [results[i]["result"]["message"]["id"] for i in range(40) if i not in refused]
+        assert ids == sorted(ids)
+        seen = [(await next_frame(wb, kind="message.new"))["message"]["text"] for _ in ids]
+    kept = [t for i, t in enumerate(texts) if i not in (7, 9)]
+    assert seen == kept
+    history = (await api.get(alice, f"/api/v1/chats/{chat['id']}/messages", limit=50)).json()
+    assert [m["text"] for m in reversed(history) if m["kind"] == "text"] == kept

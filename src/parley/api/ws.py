@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from functools import partial
 from typing import Any
 
 import orjson
@@ -33,6 +34,7 @@ from parley.services import accounts, messages, updates
 from parley.services.auth_cache import Principal
 from parley.services.context import Ctx
 from parley.services.live import Subscriber
+from parley.services.pipeline import OrderedPipeline
 
 log = logging.getLogger(__name__)
 AUTH_TIMEOUT = 10.0
@@ -40,6 +42,7 @@ MAX_FRAME = 64 * 1024
 CLOSE_AUTH = 4001
 CLOSE_LAGGING = 4008
 MAX_BATCH = 64
+MAX_IN_FLIGHT = 16  # ops of one connection in flight at once (services/pipeline.py)
 
 
 async def serve(websocket: WebSocket) -> None:
@@ -59,6 +62,7 @@ async def serve(websocket: WebSocket) -> None:
     state = await _ready_state(ctx, principal)
     await _send(websocket, {"type": "ready", "user_id": principal.user.id, **state})
     writer = asyncio.create_task(_pump(websocket, sub))
+    ops = OrderedPipeline(depth=MAX_IN_FLIGHT)
     try:
         while not sub.closed:
             raw = await websocket.receive_text()
@@ -67,9 +71,7 @@ async def serve(websocket: WebSocket) -> None:
                     websocket, {"type": "error", **error_body("too_large", "frame too large")}
                 )
                 continue
-            reply = await _handle(ctx, principal, sub, raw)
-            if reply is not None:
-                sub.push(orjson.dumps(reply))
+            await ops.submit(partial(_answer, ctx, principal, sub, raw))
     except (WebSocketDisconnect, WebSocketDisconnected):
         pass  # the client went away, or the writer closed a lagging socket
     finally:
@@ -124,6 +126,12 @@ async def _pump(websocket: WebSocket, sub: Subscriber) -> None:
 
 async def _send(websocket: WebSocket, payload: dict[str, Any]) -> None:
     await websocket.send_text(orjson.dumps(payload).decode())
+
+
+async def _answer(ctx: Ctx, principal: Principal, sub: Subscriber, raw: str) -> None:
+    reply = await _handle(ctx, principal, sub, raw)
+    if reply is not None:
+        sub.push(orjson.dumps(reply))
 
 
 async def _handle(ctx: Ctx, principal: Principal, sub: Subscriber, raw: str

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import gc
+
 import typer
 import uvicorn
 
@@ -25,6 +27,7 @@ def serve(
     host = host or settings.host
     port = port or settings.port
     app = create_app(Container(settings))
+    _tune_gc()
     console.print(f"[bold green]Parley[/] serving on http://{host}:{port}  "
                   f"(API docs: http://{host}:{port}/api/docs)")  # fmt: skip
     uvicorn.run(
@@ -39,3 +42,18 @@ def serve(
         access_log=False,
         proxy_headers=False,
     )
+
+
+# A server allocates many short-lived objects per request; with the default threshold of 700
+# the cyclic collector ran a young pass every few sends and, every so often, a full pass over
+# the whole heap (every live connection, the SQLAlchemy caches), measured at 200-300 ms with
+# 1,000 clients connected: the slowest 1% of message deliveries waited for it.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def _tune_gc() -> None:
+    """Collect less often, and never scan what start-up built (modules, the app, the schema):
+    `gc.freeze` moves it out of the collector's sight for good."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)

@@ -40,10 +40,12 @@ from parley.store.hash_banks import MediaHashes
 from parley.store.tx import Tx
 
 # After a wake-up, wait this long so one pass covers a burst of writes, not one pass each.
-COALESCE_SECONDS = 0.02
+COALESCE_SECONDS = float(__import__("os").environ.get("COAL", "0.02"))
 log = logging.getLogger(__name__)
 CURSOR = "scanner"
 LEASE = "scanner"
+LEASE_TERM = timedelta(seconds=30)
+LEASE_RENEW = timedelta(seconds=10)
 NONE = "none"
 SCANNED_MESSAGE_EVENTS = (ChatEventKind.MESSAGE_NEW, ChatEventKind.MESSAGE_EDIT)
 
@@ -76,6 +78,7 @@ class Scanner:
     def __init__(self, ctx: Ctx, *, holder: str) -> None:
         self._ctx = ctx
         self._holder = holder
+        self._held_until: datetime | None = None
         self._classifier: TextClassifier | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -101,29 +104,39 @@ class Scanner:
             self._task = None
 
     async def _loop(self) -> None:
+        batch = self._ctx.settings.scan_batch
         while True:
+            self._wake.clear()  # what is published from here on wakes the next pass
             try:
                 if await self._hold_lease():
-                    while await self.run_once():
+                    # Only a full pass goes again at once: under a steady stream a partial one
+                    # waits for the coalescing window, or the scanner would spin on passes of
+                    # a few events, each costing its own write transactions.
+                    while await self.run_once() >= batch:
                         pass
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("scanner pass failed")
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=1.0)
             if self._wake.is_set():  # let a burst of sends land: one pass reads them all
                 await asyncio.sleep(COALESCE_SECONDS)
 
     async def _hold_lease(self) -> bool:
+        """Take or renew the scanner's lease. A lease taken less than LEASE_RENEW ago is still
+        ours without asking the store: a pass does not cost a write for it."""
         now = self._ctx.clock.now()
+        if self._held_until is not None and now < self._held_until - LEASE_TERM + LEASE_RENEW:
+            return True
+        until = now + LEASE_TERM
 
         def take(tx: Tx) -> bool:
-            return tx.leases.acquire(LEASE, holder=self._holder, now=now,
-                                     until=now + timedelta(seconds=30))  # fmt: skip
+            return tx.leases.acquire(LEASE, holder=self._holder, now=now, until=until)
 
-        return await self._ctx.db.write(take)
+        held = await self._ctx.db.write(take)
+        self._held_until = until if held else None
+        return held
 
     async def catch_up(self) -> int:
         """Scan everything pending (tests and the worker use it)."""

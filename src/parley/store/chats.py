@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from parley.domain.chats import AdminRights, Chat, ChatKind, ChatStatus, Member, MemberStatus
+from parley.store.bulk import execute_many
 from parley.store.schema import metadata
 from parley.store.search_feed import FeedKind, touch
 from parley.store.types import BigId, EpochMillis, Json
@@ -251,7 +252,7 @@ class ChatsRepo:
         are locked and read in one statement and set in one executemany."""
         if current is not None and self.conn.dialect.name == "sqlite":
             plan = {cid: (current[cid].pts, current[cid].top_message_id) for cid in counts}
-            self.conn.execute(_SET_COUNTERS, [
+            execute_many(self.conn, _SET_COUNTERS, [
                 {"cid": cid, "new_pts": plan[cid][0] + n_ev, "new_top": plan[cid][1] + n_msg,
                  "at": at} for cid, (n_ev, n_msg) in sorted(counts.items())])  # fmt: skip
             return {cid: (plan[cid][0] + 1, plan[cid][1] + 1) for cid in counts}
@@ -262,7 +263,7 @@ class ChatsRepo:
             if len(rows) != len(counts):
                 raise sa.exc.NoResultFound("a chat to reserve counters in does not exist")
             plan = {int(r.id): (int(r.pts), int(r.top_message_id)) for r in rows}
-            self.conn.execute(_SET_COUNTERS, [
+            execute_many(self.conn, _SET_COUNTERS, [
                 {"cid": cid, "new_pts": plan[cid][0] + n_ev, "new_top": plan[cid][1] + n_msg,
                  "at": at} for cid, (n_ev, n_msg) in sorted(counts.items())])  # fmt: skip
             return {cid: (plan[cid][0] + 1, plan[cid][1] + 1) for cid in counts}
@@ -364,11 +365,14 @@ class MembersRepo:
     def advance_read(self, marks: list[tuple[int, int, int]]) -> None:
         """(chat_id, user_id, message_id): read up to there, never backwards."""
         if marks:
-            self.conn.execute(_ADVANCE_READ, [{"cid": c, "uid": u, "upto": m} for c, u, m in marks])
+            execute_many(self.conn, _ADVANCE_READ,
+                         [{"cid": c, "uid": u, "upto": m} for c, u, m in marks])  # fmt: skip
 
     def set_last_post(self, pairs: list[tuple[int, int]], at: datetime) -> None:
         if pairs:
-            self.conn.execute(_SET_LAST_POST, [{"cid": c, "uid": u, "at": at} for c, u in pairs])
+            execute_many(
+                self.conn, _SET_LAST_POST, [{"cid": c, "uid": u, "at": at} for c, u in pairs]
+            )
 
     def page(
         self,

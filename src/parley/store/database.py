@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -86,6 +87,19 @@ def sqlite_begin(conn: Connection, *, immediate: bool) -> None:
     (no snapshot) nor before SAVEPOINTs; with isolation_level=None we emit BEGIN ourselves and
     the driver's commit()/rollback() end it."""
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# Set by a caller that pipelines its requests (services/pipeline.py): called once a write has
+# taken its place in the single writer's queue, which it keeps. Later writes cannot overtake it
+# from then on, so the caller may start its next request. Only the SQLite writer calls it; a
+# server database's concurrent transactions promise no order until they commit.
+write_queued: ContextVar[Callable[[], None] | None] = ContextVar("write_queued", default=None)
+
+
+def _queued() -> None:
+    hook = write_queued.get()
+    if hook is not None:
+        hook()
 
 
 # A batch function handles many queued items of one kind in one go (set-based reads and
@@ -228,22 +242,39 @@ def _consecutive_groups(batch: list[_Job]) -> list[list[_Job]]:
 
 def _run_group(conn: Connection, group: list[_Job]) -> list[tuple[_Job, bool, Any]]:
     """One savepoint per group. A batch function that fails as a whole is retried item by item,
-    so one bad item cannot sink its neighbours."""
+    so one bad item cannot sink its neighbours.
+
+    The savepoint is the driver's own statement under one fixed name: SQLAlchemy's
+    `begin_nested` names and compiles a new SAVEPOINT per call and costs more than the group
+    commit saves for a small group. (SQLite savepoints nest by name, so a function that opens
+    its own nested transaction inside is unaffected.)"""
     head = group[0]
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute(_SAVEPOINT)
     try:
-        with conn.begin_nested():
-            if head.batch_fn is None:
-                assert head.fn is not None
-                return [(head, True, head.fn(Tx(conn)))]
+        if head.batch_fn is None:
+            assert head.fn is not None
+            outcomes = [(head, True, head.fn(Tx(conn)))]
+        else:
             results = head.batch_fn(Tx(conn), [job.item for job in group])
-            return [
+            outcomes = [
                 (job, not isinstance(r, Exception), r)
                 for job, r in zip(group, results, strict=True)
             ]
     except Exception as error:
+        raw.execute(_ROLLBACK_TO)
+        raw.execute(_RELEASE)
         if len(group) == 1:
             return [(head, False, error)]
-    return [outcome for job in group for outcome in _run_group(conn, [job])]
+        return [outcome for job in group for outcome in _run_group(conn, [job])]
+    raw.execute(_RELEASE)
+    return outcomes
+
+
+_SAVEPOINT = "SAVEPOINT parley_group"
+_ROLLBACK_TO = "ROLLBACK TO parley_group"
+_RELEASE = "RELEASE parley_group"
 
 
 class Database:
@@ -327,6 +358,7 @@ class Database:
             return await loop.run_in_executor(self._write_pool, self._write_direct, fn)
         fut: asyncio.Future[T] = loop.create_future()
         self._writer.submit(_Job(fn=fn, loop=loop, future=fut))
+        _queued()
         return await fut
 
     async def write_many(self, batch_fn: BatchFn, item: Any) -> Any:
@@ -342,6 +374,7 @@ class Database:
             return await batcher.submit(item)
         fut: asyncio.Future[Any] = loop.create_future()
         self._writer.submit(_Job(fn=None, loop=loop, future=fut, batch_fn=batch_fn, item=item))
+        _queued()
         return await fut
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ from parley.domain.events import (
     UserEventKind,
 )
 from parley.store import feeds
+from parley.store.bulk import execute_many
 from parley.store.schema import metadata
 from parley.store.types import BigId, EpochMillis, Json
 
@@ -105,7 +106,8 @@ class EventsRepo:
     def append_chat_many(self, batch: list[ChatEvent]) -> None:
         """Write many events at once (their global ids are assigned but not read back)."""
         if batch:
-            self.conn.execute(
+            execute_many(
+                self.conn,
                 self._insert(),
                 [{"chat_id": e.chat_id, "pts": e.pts, "kind": e.kind.value,
                   "audience": e.audience.value, "data": e.data, "date": e.date}

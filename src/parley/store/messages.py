@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from parley.domain.messages import ForwardOrigin, Message, MessageKind, Visibility
+from parley.store.bulk import execute_many
 from parley.store.schema import metadata
 from parley.store.types import EpochMillis, Json
 
@@ -119,7 +120,7 @@ class MessagesRepo:
 
     def insert_many(self, batch: list[Message]) -> None:
         if batch:
-            self.conn.execute(_INSERT, [_row_of(m) for m in batch])
+            execute_many(self.conn, _INSERT, [_row_of(m) for m in batch])
 
     def by_random_ids(
         self, keys: list[tuple[int, int, int]]
