@@ -491,6 +491,6 @@ if __name__ == "__main__":
     # collector its own pauses (a full pass took 50-300 ms) were timed as delivery latency.
     gc.collect()
     gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(10_000, 50, 100)
     asyncio.run(main())
     del statistics

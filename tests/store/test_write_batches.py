@@ -51,13 +51,23 @@ def _values(db: Database) -> list[int]:
 
 async def _queued_together(db: Database, jobs: list[Any]) -> list[Any]:
     """Hold the writer on a first job so the others queue up and run as one batch."""
-    gate = threading.Event()
-    hold = asyncio.ensure_future(db.write(lambda tx: gate.wait(5)))
-    await asyncio.sleep(0.05)
+    started, gate = threading.Event(), threading.Event()
+
+    def hold(_tx: Tx) -> None:
+        started.set()
+        gate.wait(5)
+
+    held = asyncio.ensure_future(db.write(hold))
+    assert await asyncio.to_thread(started.wait, 5)
     futures = [asyncio.ensure_future(job) for job in jobs]
-    await asyncio.sleep(0.05)
+    writer = db._writer
+    assert writer is not None
+    for _ in range(500):  # until every job sits in the writer's queue
+        await asyncio.sleep(0.01)
+        if writer._queue.qsize() == len(jobs):
+            break
     gate.set()
-    await hold
+    await held
     return await asyncio.gather(*futures, return_exceptions=True)
 
 

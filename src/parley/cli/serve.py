@@ -48,7 +48,7 @@ def serve(
 # the cyclic collector ran a young pass every few sends and, every so often, a full pass over
 # the whole heap (every live connection, the SQLAlchemy caches), measured at 200-300 ms with
 # 1,000 clients connected: the slowest 1% of message deliveries waited for it.
-GC_THRESHOLDS = (50_000, 20, 100)
+GC_THRESHOLDS = (10_000, 50, 100)
 
 
 def _tune_gc() -> None:

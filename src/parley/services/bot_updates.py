@@ -39,7 +39,7 @@ BOT_UPDATES_TOPIC = "bot_updates"
 RETENTION = timedelta(hours=24)
 BATCH = 500
 # After a wake-up, wait this long so one batch covers a burst of events, not one batch each.
-COALESCE_SECONDS = 0.01
+COALESCE_SECONDS = 0.03
 LONG_POLL_MAX = 50  # seconds, as Telegram's
 MEMBER_KINDS = (ChatEventKind.MEMBER_JOIN, ChatEventKind.MEMBER_LEAVE, ChatEventKind.MEMBER_UPDATE)
 MESSAGE_KINDS = (ChatEventKind.MESSAGE_NEW, ChatEventKind.MESSAGE_EDIT)

@@ -40,7 +40,7 @@ from parley.store.hash_banks import MediaHashes
 from parley.store.tx import Tx
 
 # After a wake-up, wait this long so one pass covers a burst of writes, not one pass each.
-COALESCE_SECONDS = float(__import__("os").environ.get("COAL", "0.02"))
+COALESCE_SECONDS = 0.05
 log = logging.getLogger(__name__)
 CURSOR = "scanner"
 LEASE = "scanner"

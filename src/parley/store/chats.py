@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Row
 
 from parley.domain.chats import AdminRights, Chat, ChatKind, ChatStatus, Member, MemberStatus
 from parley.store.bulk import execute_many
+from parley.store.by_keys import rows_by_keys
 from parley.store.schema import metadata
 from parley.store.search_feed import FeedKind, touch
 from parley.store.types import BigId, EpochMillis, Json
@@ -152,11 +153,7 @@ _LOCK_COUNTERS = (
 _MEMBER = sa.select(chat_members).where(
     chat_members.c.chat_id == sa.bindparam("cid"), chat_members.c.user_id == sa.bindparam("uid")
 )
-_MEMBERS_BY_PAIRS = sa.select(chat_members).where(
-    sa.tuple_(chat_members.c.chat_id, chat_members.c.user_id).in_(
-        sa.bindparam("pairs", expanding=True)
-    )
-)
+_MEMBER_KEY = ("chat_id", "user_id")
 _ADVANCE_READ = (
     chat_members.update()
     .where(
@@ -314,7 +311,7 @@ class MembersRepo:
         """Memberships by (chat_id, user_id)."""
         if not pairs:
             return {}
-        rows = self.conn.execute(_MEMBERS_BY_PAIRS, {"pairs": list(set(pairs))}).all()
+        rows = rows_by_keys(self.conn, chat_members, _MEMBER_KEY, pairs)
         return {(r.chat_id, r.user_id): _to_member(r) for r in rows}
 
     def put(self, member: Member) -> None:

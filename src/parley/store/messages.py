@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +9,7 @@ from sqlalchemy.engine import Connection, Row
 
 from parley.domain.messages import ForwardOrigin, Message, MessageKind, Visibility
 from parley.store.bulk import execute_many
+from parley.store.by_keys import rows_by_keys
 from parley.store.schema import metadata
 from parley.store.types import EpochMillis, Json
 
@@ -43,15 +43,8 @@ messages = sa.Table(
 
 
 _INSERT = messages.insert()
-_BY_RANDOM_IDS = sa.select(messages).where(
-    sa.tuple_(messages.c.chat_id, messages.c.sender_id, messages.c.random_id).in_(
-        sa.bindparam("keys", expanding=True)
-    )
-)
-_LIVE_KEYS = sa.select(messages.c.chat_id, messages.c.id).where(
-    sa.tuple_(messages.c.chat_id, messages.c.id).in_(sa.bindparam("keys", expanding=True)),
-    messages.c.deleted.is_(False),
-)
+_RANDOM_ID_KEY = ("chat_id", "sender_id", "random_id")
+_KEY = ("chat_id", "id")
 
 
 def _row_of(message: Message) -> dict[str, Any]:
@@ -67,32 +60,6 @@ def _row_of(message: Message) -> dict[str, Any]:
         "edit_date": None, "deleted": False, "visibility": message.visibility.value,
         "pinned": False,
     }  # fmt: skip
-
-
-_KEYS_CHUNK = 512
-
-
-@cache
-def _by_keys(n: int) -> sa.TextualSelect:
-    """Rows for n (chat_id, id) pairs: a VALUES list joined to the primary key, so each pair
-    is one index search. (A row-value `(chat_id, id) IN (VALUES ...)` makes SQLite scan the
-    whole table, and an OR of n conditions costs SQLAlchemy milliseconds to build.)
-    Callers round n up to a power of two (`_padded`): one statement per n would crowd
-    SQLAlchemy's compiled cache, and compiling a 500-pair statement on every miss cost the
-    search indexer a tenth of the server's CPU under a send load."""
-    pairs = ", ".join(f"(:c{i}, :i{i})" for i in range(n))
-    names = ", ".join(f"messages.{c.name}" for c in messages.c)
-    # (S608: only numbered placeholders and the table's own column names are formatted in)
-    return sa.text(
-        f"WITH wanted(c, i) AS (VALUES {pairs}) SELECT {names} FROM wanted "  # noqa: S608
-        "JOIN messages ON messages.chat_id = wanted.c AND messages.id = wanted.i"
-    ).columns(*messages.c)
-
-
-def _padded(keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The keys, the last repeated up to the next power of two (a repeat finds the same row)."""
-    size = 1 << (len(keys) - 1).bit_length()
-    return keys + [keys[-1]] * (size - len(keys))
 
 
 def _to_message(row: Row[Any]) -> Message:
@@ -128,15 +95,15 @@ class MessagesRepo:
         """Earlier sends by (chat_id, sender_id, random_id), for idempotent retries."""
         if not keys:
             return {}
-        rows = self.conn.execute(_BY_RANDOM_IDS, {"keys": list(set(keys))}).all()
+        rows = rows_by_keys(self.conn, messages, _RANDOM_ID_KEY, keys)
         return {(r.chat_id, r.sender_id, r.random_id): _to_message(r) for r in rows}
 
     def live_keys(self, keys: list[tuple[int, int]]) -> set[tuple[int, int]]:
         """Which (chat_id, id) pairs name a message that exists and is not deleted."""
         if not keys:
             return set()
-        rows = self.conn.execute(_LIVE_KEYS, {"keys": list(set(keys))}).all()
-        return {(r.chat_id, r.id) for r in rows}
+        return {(r.chat_id, r.id) for r in rows_by_keys(self.conn, messages, _KEY, keys)
+                if not r.deleted}  # fmt: skip
 
     def get(self, chat_id: int, message_id: int) -> Message | None:
         row = self.conn.execute(
@@ -154,16 +121,8 @@ class MessagesRepo:
 
     def get_keys(self, keys: list[tuple[int, int]]) -> dict[tuple[int, int], Message]:
         """Messages by (chat_id, id), for search hits and dialog previews."""
-        found: dict[tuple[int, int], Message] = {}
-        unique = list(dict.fromkeys(keys))
-        for at in range(0, len(unique), _KEYS_CHUNK):
-            chunk = _padded(unique[at : at + _KEYS_CHUNK])
-            params: dict[str, int] = {}
-            for n, (chat_id, message_id) in enumerate(chunk):
-                params[f"c{n}"], params[f"i{n}"] = chat_id, message_id
-            for r in self.conn.execute(_by_keys(len(chunk)), params).all():
-                found[(r.chat_id, r.id)] = _to_message(r)
-        return found
+        rows = rows_by_keys(self.conn, messages, _KEY, keys)
+        return {(r.chat_id, r.id): _to_message(r) for r in rows}
 
     def by_random_id(self, chat_id: int, sender_id: int, random_id: int) -> Message | None:
         row = self.conn.execute(
