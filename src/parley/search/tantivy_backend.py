@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -89,6 +90,8 @@ class _Space:
             if self.writable or (self.path / "meta.json").exists():
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+                if self.writable:  # the writer shows its commits itself (TantivyIndex.commit)
+                    self._index.config_reader(reload_policy="Manual")
             else:  # nothing built yet and not ours to build: empty until there is something
                 self._index = tantivy.Index(self.schema)
         return self._index
@@ -105,11 +108,16 @@ class _Space:
         self.dirty = True
         return self._writer
 
-    def commit(self) -> None:
+    def commit(self) -> bool:
+        """Commit the writer's changes; this process's searchers see them after `reload`."""
         if self.dirty and self._writer is not None:
             self._writer.commit()
             self.dirty = False
-            self.index.reload()
+            return True
+        return False
+
+    def reload(self) -> None:
+        self.index.reload()
 
     def searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
@@ -152,6 +160,7 @@ class TantivyIndex:
             self._release()
             raise
         self._fresh = False
+        self._visible = threading.Lock()
 
     @property
     def public(self) -> _Space:
@@ -202,8 +211,13 @@ class TantivyIndex:
         self._fresh = True  # until the next commit nothing old is left to replace
 
     def commit(self, position: Position) -> None:
-        for space in self._spaces.values():
-            space.commit()
+        committed = [space for space in self._spaces.values() if space.commit()]
+        # A message moving between spaces (its chat went private or public) leaves one and
+        # joins the other in the same batch: searchers switch to all the new commits at once,
+        # so no search sees it in neither space (or in both).
+        with self._visible:
+            for space in committed:
+                space.reload()
         self._fresh = False
         state = {"schema": SCHEMA_VERSION,
                  "events": [position.events.xid, position.events.id],
@@ -260,13 +274,16 @@ class TantivyIndex:
             plans[0] = (self.public, self._chats_filter(self.public, members))
         if members:
             plans[1] = (self.private, self._chats_filter(self.private, members))
+        with self._visible:  # one moment's view of both spaces (see `commit`)
+            searchers = [None if plan is None else plan[0].searcher() for plan in plans]
         streams: list[Stream | None] = []
-        for plan, start in zip(plans, offsets, strict=True):
-            if plan is None:
+        for plan, searcher, start in zip(plans, searchers, offsets, strict=True):
+            if plan is None or searcher is None:
                 streams.append(None)
                 continue
             space, chat_filter = plan
-            streams.append(Stream(self._message_fetcher(space, query, chat_filter, now_ms), start))
+            fetcher = self._message_fetcher(space, searcher, query, chat_filter, now_ms)
+            streams.append(Stream(fetcher, start))
         return merge(streams, limit, decode_message)
 
     def _chats_filter(self, space: _Space, chats: frozenset[int]) -> tantivy.Query:
@@ -275,9 +292,13 @@ class TantivyIndex:
         return Q.term_set_query(space.schema, "chat", sorted(chats))
 
     def _message_fetcher(
-        self, space: _Space, query: MessageQuery, chat_filter: tantivy.Query | None, now_ms: int
+        self,
+        space: _Space,
+        searcher: tantivy.Searcher,
+        query: MessageQuery,
+        chat_filter: tantivy.Query | None,
+        now_ms: int,
     ) -> Callable[[int], list[tuple[float, int]]]:
-        searcher = space.searcher()
         clauses = self._text_clauses(space, searcher, query.text, field="text")
         filters = [] if chat_filter is None else [chat_filter]
         if query.sender_id is not None:

@@ -30,6 +30,7 @@ from parley.domain.events import ChatEvent, ChatEventKind, EventPosition
 from parley.domain.messages import Message, Visibility
 from parley.services.bots import Refs, load_refs
 from parley.services.context import Ctx
+from parley.services.wake import woken
 from parley.store.bots import BotRow, StoredUpdate
 from parley.store.tx import Tx
 
@@ -309,8 +310,7 @@ class Dispatcher:
                 await asyncio.sleep(1)
             # Events from this process wake us at once; a slow poll catches writes that reached
             # the store without passing this process's bus (another process's CLI, a restart).
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+            await woken(self._wake, 1.0)
             if self._wake.is_set():  # let a burst of events land: one batch covers them all
                 await asyncio.sleep(COALESCE_SECONDS)
 

@@ -36,6 +36,7 @@ from parley.services.decisions import (
     record_decision,
 )
 from parley.services.sequence import Changes
+from parley.services.wake import woken
 from parley.store.hash_banks import MediaHashes
 from parley.store.tx import Tx
 
@@ -118,8 +119,7 @@ class Scanner:
                 raise
             except Exception:
                 log.exception("scanner pass failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+            await woken(self._wake, 1.0)
             if self._wake.is_set():  # let a burst of sends land: one pass reads them all
                 await asyncio.sleep(COALESCE_SECONDS)
 

@@ -14,7 +14,6 @@ itself), and the visibility rules are applied to every hit against the store at 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import socket
 from collections.abc import Callable
@@ -44,6 +43,7 @@ from parley.search.protocol import (
 from parley.search.tantivy_backend import IndexBusy, TantivyIndex
 from parley.services.context import Ctx
 from parley.services.search_log import QueryLog, flush_query_log
+from parley.services.wake import woken
 from parley.store.search_feed import FeedKind, MessageRow
 from parley.store.tx import Tx
 
@@ -166,8 +166,7 @@ class Indexer:
                 await asyncio.sleep(1.0)
             if more:
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+            await woken(self._wake, self.poll_seconds)
             if self._wake.is_set() and not self._stopping:
                 # Let a burst of writes land so one commit covers them: fewer, larger segments.
                 await asyncio.sleep(DEBOUNCE_SECONDS)
@@ -382,8 +381,7 @@ class SearchRuntime:
 
     async def _flush_loop(self) -> None:
         while not self._closing.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._closing.wait(), timeout=LOG_FLUSH_SECONDS)
+            await woken(self._closing, LOG_FLUSH_SECONDS)
             try:
                 await flush_query_log(self.ctx, self.log)
             except Exception:

@@ -34,6 +34,7 @@ from parley.domain.errors import InvalidInput
 from parley.services.bot_updates import BOT_UPDATES_TOPIC, RETENTION, UpdatesPage, render_page
 from parley.services.bot_updates import waiters as long_polls
 from parley.services.context import Ctx
+from parley.services.wake import woken
 from parley.store.bots import BotRow, StoredUpdate
 from parley.store.tx import Tx
 
@@ -290,8 +291,7 @@ class WebhookDeliverer:
                 raise
             except Exception:
                 log.exception("webhook pump failed; retrying")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=timeout)
+            await woken(self._wake, timeout)
 
     async def _pump(self) -> float:
         if self._renderer is None:
