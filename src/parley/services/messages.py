@@ -196,7 +196,7 @@ async def send_message(
     )  # fmt: skip
     await _flood(ctx, user_id, chat_id)
     sent: Sent
-    sent, changes = await ctx.db.write_many(_send_batch, item)
+    sent, changes = await ctx.db.write_many(_send_batch, item, key=chat_id)
     await publish(ctx, changes, origin=origin)
     return sent
 

@@ -5,9 +5,11 @@ and so does the WebSocket session here) should not wait for each to commit befor
 looked at: under load a commit takes a group-commit round, and one request at a time per
 connection caps what the writer can batch. Yet two sends to a chat must land in the order
 they were sent. So each request runs in a task of its own, and starts only once the previous
-one has taken its place in the database's write queue (store/database.write_queued) or has
-finished. On a server database nothing promises that order before commit, so there the
-requests of a connection still run one after the other."""
+one has taken its place in a write queue that keeps its order (store/database.write_queued) or
+has finished. On SQLite that is every write: the one writer thread runs them in queue order.
+On a server database it is only a send, whose batcher keeps the order of the sends to a chat;
+any other write finishes before the next request starts, because concurrent transactions
+promise no order until they commit."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -90,9 +90,10 @@ def sqlite_begin(conn: Connection, *, immediate: bool) -> None:
 
 
 # Set by a caller that pipelines its requests (services/pipeline.py): called once a write has
-# taken its place in the single writer's queue, which it keeps. Later writes cannot overtake it
-# from then on, so the caller may start its next request. Only the SQLite writer calls it; a
-# server database's concurrent transactions promise no order until they commit.
+# taken its place in a queue that keeps its order, so that later writes cannot overtake it and
+# the caller may start its next request. The SQLite writer calls it for every write; on a server
+# database only the batcher calls it, for items given an order key (`write_many(..., key=)`):
+# concurrent transactions promise no order until they commit, so other writes never call it.
 write_queued: ContextVar[Callable[[], None] | None] = ContextVar("write_queued", default=None)
 
 
@@ -361,17 +362,19 @@ class Database:
         _queued()
         return await fut
 
-    async def write_many(self, batch_fn: BatchFn, item: Any) -> Any:
+    async def write_many(self, batch_fn: BatchFn, item: Any, *, key: Hashable = None) -> Any:
         """Queue one item for `batch_fn`; items queued together are handled in one call and one
         transaction (SQLite: by the writer thread; PostgreSQL: by a per-function batcher that
-        sends whatever queued up while the previous batch ran). Raises the item's exception if
-        it was refused."""
+        sends whatever queued up while the previous batch ran). Items with the same `key` (a
+        chat, say) are handled in the order queued: on SQLite every write is; on PostgreSQL the
+        batcher never has two batches with the same key in flight. Raises the item's exception
+        if it was refused."""
         loop = asyncio.get_running_loop()
         if self._writer is None:
             batcher = self._batchers.get(batch_fn)
             if batcher is None:
                 batcher = self._batchers[batch_fn] = _Batcher(self, batch_fn)
-            return await batcher.submit(item)
+            return await batcher.submit(item, key)
         fut: asyncio.Future[Any] = loop.create_future()
         self._writer.submit(_Job(fn=None, loop=loop, future=fut, batch_fn=batch_fn, item=item))
         _queued()
@@ -390,56 +393,78 @@ class Database:
 class _Batcher:
     """Group commit for a server database: while a batch is in flight, items queue up, and the
     next batch takes them all in one transaction. Up to BATCHES_IN_FLIGHT batches run at once,
-    so the process is not idle while one waits on the database's round trips; batches that
-    touch the same chat queue behind each other on its row lock (taken in chat id order)."""
+    so the process is not idle while one waits on the database's round trips. An item whose
+    key is in a batch in flight waits for the next batch (so do later items with that key):
+    batches in flight never share a key, and items of one key commit in the order queued,
+    which is what lets a connection pipeline its sends to a chat (services/pipeline.py)."""
 
     BATCHES_IN_FLIGHT = 2
 
     def __init__(self, db: Database, batch_fn: BatchFn) -> None:
         self._db = db
         self._fn = batch_fn
-        self._pending: list[tuple[Any, asyncio.Future[Any]]] = []
+        self._pending: list[tuple[Any, Hashable, asyncio.Future[Any]]] = []
+        self._in_flight: set[Hashable] = set()
         self._drains: set[asyncio.Task[None]] = set()
 
-    async def submit(self, item: Any) -> Any:
+    async def submit(self, item: Any, key: Hashable = None) -> Any:
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._pending.append((item, fut))
+        self._pending.append((item, key, fut))
         if len(self._drains) < self.BATCHES_IN_FLIGHT:
             task = asyncio.get_running_loop().create_task(self._drain())
             self._drains.add(task)
             task.add_done_callback(self._drains.discard)
+        if key is not None:
+            _queued()
         return await fut
 
+    def _take(self) -> list[tuple[Any, Hashable, asyncio.Future[Any]]]:
+        """The next batch in queue order, leaving behind items whose key is in flight."""
+        batch: list[tuple[Any, Hashable, asyncio.Future[Any]]] = []
+        left: list[tuple[Any, Hashable, asyncio.Future[Any]]] = []
+        for entry in self._pending:
+            key = entry[1]
+            if len(batch) < self._db._batch_max and (key is None or key not in self._in_flight):
+                batch.append(entry)
+            else:
+                left.append(entry)
+        self._pending = left
+        return batch
+
     async def _drain(self) -> None:
-        loop = asyncio.get_running_loop()
-        pool = self._db._write_pool
-        while self._pending:
-            batch = self._pending[: self._db._batch_max]
-            del self._pending[: len(batch)]
-            items = [item for item, _ in batch]
+        while batch := self._take():
+            keys = {key for _, key, _ in batch if key is not None}
+            self._in_flight |= keys
             try:
-                results = await loop.run_in_executor(
-                    pool,
-                    self._db._write_direct,
-                    lambda tx, batch_items=items: self._fn(tx, batch_items),
-                )
-            except Exception:  # the batch failed as a whole: one by one, so one bad item
-                results = []  # cannot sink the rest
-                for item in items:
-                    try:
-                        (one,) = await loop.run_in_executor(
-                            pool, self._db._write_direct, lambda tx, i=item: self._fn(tx, [i])
-                        )
-                    except Exception as error:
-                        one = error
-                    results.append(one)
-            for (_, fut), result in zip(batch, results, strict=True):
+                results = await self._run([item for item, _, _ in batch])
+            finally:
+                self._in_flight -= keys
+            for (_, _, fut), result in zip(batch, results, strict=True):
                 if fut.done():
                     continue
                 if isinstance(result, Exception):
                     fut.set_exception(result)
                 else:
                     fut.set_result(result)
+
+    async def _run(self, items: list[Any]) -> list[Any]:
+        loop = asyncio.get_running_loop()
+        pool = self._db._write_pool
+        try:
+            return await loop.run_in_executor(
+                pool, self._db._write_direct, lambda tx: self._fn(tx, items)
+            )
+        except Exception:  # the batch failed as a whole: one by one, so one bad item
+            results: list[Any] = []  # cannot sink the rest
+            for item in items:
+                try:
+                    (one,) = await loop.run_in_executor(
+                        pool, self._db._write_direct, lambda tx, i=item: self._fn(tx, [i])
+                    )
+                except Exception as error:
+                    one = error
+                results.append(one)
+            return results
 
 
 def _is_retryable(error: exc.DBAPIError) -> bool:
