@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from parley.cli import app
 from parley.moderation.classifier import TextClassifier
-from parley.moderation.crossval import assign_folds, family_of, out_of_fold
+from parley.moderation.crossval import assign_folds, out_of_fold
 from parley.moderation.dataset import LABELS, NONE, Example, data_path, read_examples
 
 runner = CliRunner()
@@ -22,9 +22,9 @@ def _small_set() -> list[Example]:
     rows = read_examples(data_path("train.jsonl"))
     picked: list[Example] = []
     for label in LABELS:
-        families = sorted({family_of(e) for e in rows if e.label == label})[::6][:6]
+        families = sorted({e.family for e in rows if e.label == label})[::6][:6]
         for family in families:
-            picked += [e for e in rows if family_of(e) == family and e.label == label][:3]
+            picked += [e for e in rows if e.family == family and e.label == label][:3]
     return picked
 
 
@@ -34,7 +34,7 @@ def test_folds_keep_families_together_and_are_reproducible() -> None:
     assert folds == assign_folds(rows, 3, seed=1)
     by_family: dict[str, set[int]] = {}
     for example, fold in zip(rows, folds, strict=True):
-        by_family.setdefault(family_of(example), set()).add(fold)
+        by_family.setdefault(example.family, set()).add(fold)
     assert all(len(f) == 1 for f in by_family.values())
     assert set(folds) == {0, 1, 2}
     with pytest.raises(ValueError, match="two folds"):
@@ -48,15 +48,15 @@ def test_each_post_is_scored_by_a_model_that_never_saw_its_family() -> None:
     trained_on: list[set[str]] = []
 
     def fit(part: list[Example]) -> TextClassifier:
-        trained_on.append({family_of(e) for e in part})
+        trained_on.append({e.family for e in part})
         return TextClassifier.train(part)
 
     oof = out_of_fold(rows, folds=3, fit=fit)
     folds = assign_folds(rows, 3)
     assert len(trained_on) == 3
     for example, fold in zip(rows, folds, strict=True):
-        assert family_of(example) not in trained_on[fold]
-        assert all(family_of(example) in seen for k, seen in enumerate(trained_on) if k != fold)
+        assert example.family not in trained_on[fold]
+        assert all(example.family in seen for k, seen in enumerate(trained_on) if k != fold)
     assert oof.probabilities.shape == (len(rows), len(LABELS))
     np.testing.assert_allclose(oof.probabilities.sum(axis=1), 1.0, atol=1e-4)
     # a higher margin never raises false alarms on `none`

@@ -120,3 +120,32 @@ def test_extra_and_dev_do_not_repeat_the_shipped_splits(
         pairs = near_duplicate_pairs([e.text for e in rows], [e.text for e in corpus],
                                      threshold=NEAR_DUPLICATE)  # fmt: skip
         assert [(rows[i].id, corpus[j].id) for i, j, _ in pairs] == []
+
+
+def test_swap_rows_come_from_training_families_only(
+    splits: tuple[list[Example], list[Example]],
+    extra_splits: tuple[list[Example], list[Example]],
+) -> None:
+    from parley.moderation.data.more.build_swap import build as build_swap
+    from parley.moderation.data.more.build_swap import categories_in, swap
+
+    train, heldout = splits
+    extra, dev = extra_splits
+    swapped = read_examples(data_path("train_swap.jsonl"))
+    assert build_swap() == swapped, "run python -m parley.moderation.data.more.build_swap"
+    assert {e.family for e in swapped} <= {e.family for e in train + extra}
+    assert not {e.id for e in swapped} & {e.id for e in train + extra}
+    counts = Counter(e.label for e in swapped)
+    assert set(counts) == set(LABELS) and counts[NONE] >= 500
+    unseen = heldout + dev
+    assert not {normalize(e.text) for e in swapped} & {normalize(e.text) for e in unseen}
+    pairs = near_duplicate_pairs([e.text for e in swapped], [e.text for e in unseen],
+                                 threshold=NEAR_DUPLICATE)  # fmt: skip
+    assert [(swapped[i].id, unseen[j].id) for i, j, _ in pairs] == []
+    # a template's product slots all turn into the other category's
+    template = "{opener} {drug} {qty} {price}, {drug2} {drug_form}. {contact}"
+    assert categories_in(template) == {"drugs"}
+    assert swap(template, "weapons") == (
+        "{opener} {weapon} {qty} {price}, {weapon2} {weapon_cond}. {contact}"
+    )
+    assert categories_in("{drug} and {weapon}") == {"drugs", "weapons"}

@@ -3,14 +3,15 @@ models' probabilities, a one-hidden-layer network (ReLU, softmax) and a multinom
 regression on the same features: one probability per label (six categories and `none`).
 
 A post is flagged with its most probable category only when that category's probability
-beats `none`'s by a margin tuned on the dev split (`data/dev.jsonl`) to keep false alarms
-on innocent posts at or under 1% there. The network alone is sure of itself on posts that
+beats `none`'s by a margin chosen to keep false alarms at or under 1% over the innocent posts
+of the dev split (`data/dev.jsonl`) and of the training files scored by cross-validation
+(`crossval.pooled_margin`). The network alone is sure of itself on posts that
 look like its training rows, innocent or not; averaging in the smoother linear model lets
 a lower margin keep false alarms down. Inference needs numpy and scipy only; scikit-learn
 is used to fit. The hidden weights are stored as int8 with one scale per unit, the linear
-weights as float16. The shipped model is `models/text-v3.joblib`, built by `parley
-moderation train` from the shipped data (`train.jsonl` + `train_extra.jsonl`, calibrated
-on `dev.jsonl`)."""
+weights as float16. The shipped model is `models/text-v4.joblib`, built by `parley
+moderation train` from the shipped data (`train.jsonl` + `train_extra.jsonl` + the slot swaps
+of `train_swap.jsonl`, its margin set as above)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from parley.moderation.features import FeatureExtractor
 from parley.moderation.normalize import NORMALIZER_VERSION, normalize
 
 MODEL_FORMAT = 3
-DEFAULT_MODEL = "text-v3.joblib"
+DEFAULT_MODEL = "text-v4.joblib"
 HIDDEN_UNITS = 64
 EPOCHS = 30
 # Networks trained from consecutive seeds; their hidden units are stacked into one layer and
@@ -51,8 +52,8 @@ DEFAULT_SEED = 7
 # A post is labelled with its most probable label; a category below this probability falls
 # back to `none`. Raising it trades recall for fewer false alarms; 0 means plain argmax.
 DEFAULT_MIN_CONFIDENCE = 0.0
-# A category must beat `none` by this much probability to be flagged. Training tunes it on
-# the calibration split: the smallest margin whose none false-positive rate is <= TARGET_FPR.
+# A category must beat `none` by this much probability to be flagged. `parley moderation
+# train` sets it: the smallest of MARGINS whose none false-positive rate is <= TARGET_FPR.
 DEFAULT_MARGIN = 0.0
 TARGET_FPR = 0.01
 MARGINS = tuple(round(0.05 * i, 2) for i in range(-10, 20))
@@ -145,7 +146,6 @@ class TextClassifier:
         cls,
         examples: Iterable[Example],
         *,
-        calibration: Sequence[Example] = (),
         hidden_units: int = HIDDEN_UNITS,
         epochs: int = EPOCHS,
         members: int = MEMBERS,
@@ -153,8 +153,9 @@ class TextClassifier:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         progress: Callable[[str], None] | None = None,
     ) -> TextClassifier:
-        """Fit on labelled examples; with calibration examples (the dev split), tune the
-        flagging margin on them. Deterministic: the same examples give the same model."""
+        """Fit on labelled examples. Deterministic: the same examples give the same model. The
+        flagging margin stays at its default; `parley moderation train` sets it afterwards
+        (crossval.pooled_margin)."""
         import warnings
 
         from sklearn.exceptions import ConvergenceWarning
@@ -207,10 +208,6 @@ class TextClassifier:
             labels=labels,
             min_confidence=min_confidence,
         )
-        step("calibrating")
-        calibrated: dict[str, Any] = {}
-        if calibration:
-            model.margin, calibrated = tune_margin(model, calibration)
         digest = hashlib.sha256()
         for e in rows:
             digest.update(f"{e.label}\t{e.text}\n".encode())
@@ -227,7 +224,6 @@ class TextClassifier:
             "linear_share": LINEAR_SHARE,
             "seed": seed,
             "margin": model.margin,
-            "calibration": calibrated,
         }
         step("done")
         return model
@@ -381,40 +377,6 @@ def decide(
     if row[best] - row[none] > margin and row[best] >= min_confidence:
         return best
     return none
-
-
-def tune_margin(
-    model: TextClassifier, calibration: Sequence[Example], *, target_fpr: float = TARGET_FPR
-) -> tuple[float, dict[str, Any]]:
-    """The smallest margin in MARGINS whose false-positive rate on the calibration posts
-    labelled `none` is at most target_fpr (the largest margin if none is), with the
-    calibration figures at that margin."""
-    from parley.moderation.metrics import evaluate
-
-    probabilities = model.predict_proba([e.text for e in calibration])
-    truth = [e.label for e in calibration]
-    categories = model._categories
-    chosen = MARGINS[-1]
-    for margin in MARGINS:
-        predicted = [
-            model.labels[decide(row, model._none, categories, margin, model.min_confidence)]
-            for row in probabilities
-        ]
-        if evaluate(truth, predicted).none_fpr <= target_fpr:
-            chosen = margin
-            break
-    predicted = [
-        model.labels[decide(row, model._none, categories, chosen, model.min_confidence)]
-        for row in probabilities
-    ]
-    result = evaluate(truth, predicted)
-    figures = {
-        "posts": len(calibration),
-        "target_fpr": target_fpr,
-        "macro_f1": round(result.macro_f1, 4),
-        "none_fpr": round(result.none_fpr, 4),
-    }
-    return chosen, figures
 
 
 def default_model_path() -> Path:
