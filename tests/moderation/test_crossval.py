@@ -90,3 +90,13 @@ def test_cv_command_refuses_bad_input(tmp_path: Path) -> None:
     one.write_text('{"id": "a#0", "text": "x", "label": "none"}\n', encoding="utf-8")
     result = runner.invoke(app, ["moderation", "cv", "--train", str(one)])
     assert result.exit_code == 1 and "families" in result.output
+
+
+def test_train_refuses_too_few_families(tmp_path: Path) -> None:
+    rows = [Example(f"fam{i}#0", f"post {i}", NONE if i % 2 else "drugs") for i in range(4)]
+    small = tmp_path / "train.jsonl"
+    small.write_text("".join(e.to_json() + "\n" for e in rows), encoding="utf-8")
+    result = runner.invoke(app, ["moderation", "train", "--train", str(small),
+                                 "--out", str(tmp_path / "m.joblib")])  # fmt: skip
+    assert result.exit_code == 1 and not (tmp_path / "m.joblib").exists()
+    assert "two categories" in result.output or "families" in result.output

@@ -150,15 +150,19 @@ def train(
     calibration = read_examples(dev_file or data_path("dev.jsonl"))
     target = out or default_model_path()
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console) as progress:
-        task = progress.add_task(f"training on {len(examples) + len(derived)} posts",
-                                 total=folds + 1)  # fmt: skip
-        classifier = TextClassifier.train(
-            examples + derived, seed=DEFAULT_SEED if seed is None else seed
-        )
-        progress.update(task, description="cross-validating", advance=1)
-        oof = out_of_fold(examples, also_train=derived, folds=folds,
-                          progress=lambda _: progress.advance(task))  # fmt: skip
+    try:
+        with Progress(*columns, console=err_console) as progress:
+            task = progress.add_task(f"training on {len(examples) + len(derived)} posts",
+                                     total=folds + 1)  # fmt: skip
+            classifier = TextClassifier.train(
+                examples + derived, seed=DEFAULT_SEED if seed is None else seed
+            )
+            progress.update(task, description="cross-validating", advance=1)
+            oof = out_of_fold(examples, also_train=derived, folds=folds,
+                              progress=lambda _: progress.advance(task))  # fmt: skip
+    except ValueError as error:  # too few labels or families to fit or to cross-validate
+        err_console.print(f"[red]{error}")
+        raise typer.Exit(1) from error
     classifier.margin, figures = pooled_margin(classifier, calibration, oof)
     classifier.metadata |= {"margin": classifier.margin, "calibration": figures}
     classifier.save(target)

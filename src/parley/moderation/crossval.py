@@ -122,9 +122,9 @@ def pooled_margin(model: TextClassifier, dev: Sequence[Example], oof: OutOfFold,
     family sets the margin. Returns it with the dev and cross-validated figures there."""
     none = LABELS.index(NONE)
     categories = [i for i in range(len(LABELS)) if i != none]
-    dev_scores = model.predict_proba([e.text for e in dev])
-    columns = [model.labels.index(label) for label in LABELS]
-    dev_rows = dev_scores[:, columns]
+    dev_rows = np.zeros((len(dev), len(LABELS)), dtype=np.float32)
+    present = np.array([LABELS.index(label) for label in model.labels])
+    dev_rows[:, present] = model.predict_proba([e.text for e in dev])
     innocent = np.vstack([
         dev_rows[[e.label == NONE for e in dev]],
         oof.probabilities[[e.label == NONE for e in oof.examples]],
