@@ -18,7 +18,14 @@ from parley.moderation.classifier import (
     Prediction,
     TextClassifier,
 )
-from parley.moderation.dataset import LABELS, NONE, Example, data_path, read_examples
+from parley.moderation.dataset import (
+    LABELS,
+    NONE,
+    Example,
+    data_path,
+    read_examples,
+    training_sets,
+)
 from parley.moderation.metrics import evaluate
 from parley.moderation.normalize import normalize
 
@@ -134,7 +141,7 @@ def test_packaged_margin_is_the_pooled_one_it_records(classifier: TextClassifier
 
 
 def _training_posts() -> list[Example]:
-    return read_examples(data_path("train.jsonl")) + read_examples(data_path("train_extra.jsonl"))
+    return training_sets()[0]
 
 
 def test_int8_hidden_layer_is_close_to_float() -> None:
@@ -219,8 +226,9 @@ def test_load_refuses_other_files(tmp_path: Path) -> None:
 def test_packaged_model_is_small_and_described(classifier: TextClassifier) -> None:
     from parley.moderation.classifier import default_model_path
 
-    assert default_model_path().stat().st_size < 5_000_000
-    shipped = _training_posts() + read_examples(data_path("train_swap.jsonl"))
+    assert default_model_path().stat().st_size < 6_000_000
+    posts, derived = training_sets()
+    shipped = posts + derived
     assert classifier.metadata["examples"] == len(shipped)
     assert classifier.hidden is not None and classifier.hidden.quantised.dtype == np.int8
     json.dumps(classifier.metadata)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from parley.cli import app
 from parley.moderation.classifier import TextClassifier
-from parley.moderation.crossval import assign_folds, out_of_fold
+from parley.moderation.crossval import assign_folds, out_of_fold, train_and_cross_validate
 from parley.moderation.dataset import LABELS, NONE, Example, data_path, read_examples
 
 runner = CliRunner()
@@ -66,6 +66,20 @@ def test_each_post_is_scored_by_a_model_that_never_saw_its_family() -> None:
     assert chosen.none_fpr <= 0.5
     assert chosen.macro_f1 == oof.at_margin(margin).macro_f1
     assert chosen.per_label[NONE].support == sum(e.label == NONE for e in rows)
+
+
+def test_fits_in_worker_processes_give_the_same_scores_and_model() -> None:
+    rows = _small_set()
+    done: list[int] = []
+    parallel, model = train_and_cross_validate(rows, folds=3, jobs=2, model_seed=3,
+                                               progress=done.append)  # fmt: skip
+    assert sorted(done) == [-1, 0, 1, 2]
+    np.testing.assert_array_equal(parallel.probabilities, out_of_fold(rows, folds=3).probabilities)
+    texts = [e.text for e in rows[:20]]
+    assert model is not None
+    np.testing.assert_array_equal(
+        model.predict_proba(texts), TextClassifier.train(rows, seed=3).predict_proba(texts)
+    )
 
 
 def test_cv_command(tmp_path: Path) -> None:

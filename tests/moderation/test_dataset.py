@@ -149,3 +149,59 @@ def test_swap_rows_come_from_training_families_only(
         "{opener} {weapon} {qty} {price}, {weapon2} {weapon_cond}. {contact}"
     )
     assert categories_in("{drug} and {weapon}") == {"drugs", "weapons"}
+
+
+def _unseen_rows_are_not_repeated(rows: list[Example], unseen: list[Example]) -> None:
+    assert not {normalize(e.text) for e in rows} & {normalize(e.text) for e in unseen}
+    pairs = near_duplicate_pairs([e.text for e in rows], [e.text for e in unseen],
+                                 threshold=NEAR_DUPLICATE)  # fmt: skip
+    assert [(rows[i].id, unseen[j].id) for i, j, _ in pairs] == []
+
+
+def test_resampled_rows_come_from_train_families_only(
+    splits: tuple[list[Example], list[Example]],
+    extra_splits: tuple[list[Example], list[Example]],
+) -> None:
+    from parley.moderation.data.more.build_resample import build as build_resample
+
+    train, heldout = splits
+    rows = read_examples(data_path("train_resample.jsonl"))
+    assert build_resample() == rows, "run python -m parley.moderation.data.more.build_resample"
+    assert {e.family for e in rows} <= {e.family for e in train}
+    assert len({e.id for e in rows}) == len(rows)
+    assert not {e.id for e in rows} & {e.id for e in train}
+    counts = Counter(e.label for e in rows)
+    assert set(counts) == set(LABELS) and counts[NONE] >= 1000
+    # a shared frame's rows keep its mix: lawful items are `none`, the rest a category
+    mixed = [e for e in rows if e.family.startswith("any.")]
+    assert 0.2 <= sum(e.label == NONE for e in mixed) / len(mixed) <= 0.4
+    _unseen_rows_are_not_repeated(rows, heldout + extra_splits[1])
+
+
+def test_authored_frames_are_new_families(
+    splits: tuple[list[Example], list[Example]],
+    extra_splits: tuple[list[Example], list[Example]],
+) -> None:
+    from parley.moderation.data.more import build_frames
+
+    train, heldout = splits
+    extra, dev = extra_splits
+    rows = read_examples(data_path("train_frames.jsonl"))
+    assert build_frames.build() == rows, "run python -m parley.moderation.data.more.build_frames"
+    families = {e.family for e in rows}
+    assert not families & {e.family for e in train + heldout + extra + dev}
+    assert len({e.id for e in rows}) == len(rows)
+    assert {"en", "ru", "es", "de", "fr", "pt", "ar"} <= {e.lang for e in rows}
+    assert set(Counter(e.label for e in rows)) == set(LABELS)
+    kinds = Counter(e.family.split(".")[2].rstrip("0123456789") for e in rows)
+    assert set(kinds) == {"y_offer", "y_innocent", "y_lawful"}
+    assert all(e.label == NONE for e in rows if not e.family.startswith("any."))
+    # a frame that nearly repeats an older template (with its slots blanked) is left out
+    kept = {f.templates[0] for f in build_frames.families()}
+    authored = [template for _, _, template in build_frames.frames()]
+    assert len(kept) >= 300 and len(kept) < len(authored)
+    older = [build_frames.blank(t) for t in build_frames.older_templates()]
+    pairs = near_duplicate_pairs([build_frames.blank(t) for t in kept], older,
+                                 threshold=build_frames.TEMPLATE_NEAR)  # fmt: skip
+    assert pairs == []
+    _unseen_rows_are_not_repeated(rows, heldout + dev)

@@ -8,14 +8,14 @@ from parley.moderation.classifier import TextClassifier
 from parley.moderation.dataset import data_path, read_examples
 from parley.moderation.metrics import evaluate
 
-# The brief's targets; text-v4 does not reach both on the honest (family-held-out) split:
-# it measures macro-F1 0.912 (target missed) and none FPR 0.75% (target met) there
-# (bench/moderation.py; text-v3 measured 0.888 and 0.60%, text-v2 0.887 and 1.36%).
+# The brief's targets; text-v5 does not reach both on the honest (family-held-out) split:
+# it measures macro-F1 0.970 (target met) and none FPR 2.41% (target missed) there
+# (bench/moderation.py; text-v4 measured 0.912 and 0.75%, text-v3 0.888 and 0.60%).
 TARGET_MACRO_F1 = 0.95
 TARGET_NONE_FPR = 0.01
-# Just under / over what text-v4 measures, as bounds that catch regressions.
-FLOOR_MACRO_F1 = 0.905
-CEILING_NONE_FPR = 0.009
+# Just under / over what text-v5 measures, as bounds that catch regressions.
+FLOOR_MACRO_F1 = 0.965
+CEILING_NONE_FPR = 0.025
 
 
 def test_evaluate_counts() -> None:
@@ -45,7 +45,7 @@ def test_heldout_quality_floor(heldout_result) -> None:  # type: ignore[no-untyp
 
 # (xfail: the issue's held-out targets are not met yet, see README "What the classifier does not
 # catch"; strict, so this fails loudly the day they are met and the mark must come off)
-@pytest.mark.xfail(strict=True, reason="text-v4 misses the macro-F1 target on unseen phrasings")
+@pytest.mark.xfail(strict=True, reason="text-v5 flags 2.4% of unseen innocent posts (target 1%)")
 def test_heldout_meets_targets(heldout_result) -> None:  # type: ignore[no-untyped-def]
     assert heldout_result.macro_f1 >= TARGET_MACRO_F1
     assert heldout_result.none_fpr <= TARGET_NONE_FPR

@@ -3,6 +3,7 @@ page and hash media. The model and scikit-learn are imported only by the command
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ app = typer.Typer(
     help="Detection engines: text classifier, policy page, media hashes.", no_args_is_help=True
 )
 
+# Models fitted at once by `train` and `cv`: one per core, at most a full model and 5 folds.
+_CORES = min(os.cpu_count() or 1, 6)
 _MODEL_HELP = (
     "a model file you built with `parley moderation train` (model files are pickles: "
     "load only your own); default: the packaged model"
@@ -127,7 +130,7 @@ def train(
     train_file: Path | None = typer.Option(
         None,
         "--train",
-        help="default: the packaged train.jsonl and train_extra.jsonl, with train_swap.jsonl",
+        help="default: the packaged training files (dataset.TRAINING_FILES and DERIVED_FILES)",
     ),
     dev_file: Path | None = typer.Option(
         None, "--dev", help="posts to tune the flagging margin on; default: the packaged dev.jsonl"
@@ -135,6 +138,7 @@ def train(
     out: Path | None = typer.Option(None, "--out", help="default: the packaged model file"),
     seed: int | None = typer.Option(None, help="random seed (the fit is deterministic)"),
     folds: int = typer.Option(5, min=2, max=20, help="cross-validation folds for the margin"),
+    jobs: int = typer.Option(_CORES, min=1, max=64, help="processes fitting models at once"),
 ) -> None:
     """Rebuild the text model from labelled data and write the model file. The flagging margin
     keeps false alarms at or under 1% over the dev split's innocent posts and the training
@@ -142,8 +146,8 @@ def train(
     minutes)."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from parley.moderation.classifier import DEFAULT_SEED, TextClassifier, default_model_path
-    from parley.moderation.crossval import out_of_fold, pooled_margin
+    from parley.moderation.classifier import DEFAULT_SEED, default_model_path
+    from parley.moderation.crossval import pooled_margin, train_and_cross_validate
     from parley.moderation.dataset import data_path, read_examples
 
     examples, derived = _training_files(train_file)
@@ -152,17 +156,20 @@ def train(
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err_console) as progress:
-            task = progress.add_task(f"training on {len(examples) + len(derived)} posts",
-                                     total=folds + 1)  # fmt: skip
-            classifier = TextClassifier.train(
-                examples + derived, seed=DEFAULT_SEED if seed is None else seed
+            task = progress.add_task(
+                f"training on {len(examples) + len(derived)} posts and cross-validating",
+                total=folds + 1,
             )
-            progress.update(task, description="cross-validating", advance=1)
-            oof = out_of_fold(examples, also_train=derived, folds=folds,
-                              progress=lambda _: progress.advance(task))  # fmt: skip
+            oof, classifier = train_and_cross_validate(
+                examples, also_train=derived, folds=folds, jobs=jobs,
+                model_seed=DEFAULT_SEED if seed is None else seed,
+                progress=lambda _: progress.advance(task),
+            )  # fmt: skip
     except ValueError as error:  # too few labels or families to fit or to cross-validate
         err_console.print(f"[red]{error}")
         raise typer.Exit(1) from error
+    if classifier is None:  # full=True always fits it
+        raise RuntimeError("no model was fitted")
     classifier.margin, figures = pooled_margin(classifier, calibration, oof)
     classifier.metadata |= {"margin": classifier.margin, "calibration": figures}
     classifier.save(target)
@@ -174,16 +181,15 @@ def train(
 
 
 def _training_files(train_file: Path | None) -> tuple[list[Example], list[Example]]:
-    """The training posts and the rows derived from them (the slot swaps, which train but are
-    never scored in cross-validation): the packaged files, or one file and nothing derived."""
-    from parley.moderation.dataset import DatasetError, data_path, read_examples
+    """The training posts and the rows derived from them (slot swaps and more fills, which train
+    but are never scored in cross-validation): the packaged files, or one file and nothing
+    derived."""
+    from parley.moderation.dataset import DatasetError, read_examples, training_sets
 
     try:
         if train_file is not None:
             return read_examples(train_file), []
-        examples = read_examples(data_path("train.jsonl"))
-        examples += read_examples(data_path("train_extra.jsonl"))
-        return examples, read_examples(data_path("train_swap.jsonl"))
+        return training_sets()
     except (OSError, DatasetError) as error:
         err_console.print(f"[red]{error}")
         raise typer.Exit(1) from error
@@ -194,10 +200,11 @@ def cross_validate(
     train_file: Path | None = typer.Option(
         None,
         "--train",
-        help="default: the packaged train.jsonl and train_extra.jsonl, with train_swap.jsonl",
+        help="default: the packaged training files (dataset.TRAINING_FILES and DERIVED_FILES)",
     ),
     folds: int = typer.Option(5, min=2, max=20, help="folds; a family stays in one"),
     seed: int = typer.Option(0, help="how families are dealt to folds"),
+    jobs: int = typer.Option(_CORES, min=1, max=64, help="processes fitting models at once"),
     as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
 ) -> None:
     """Cross-validate a training recipe by template family: macro-F1 and false alarms on
@@ -211,7 +218,7 @@ def cross_validate(
         columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err_console) as progress:
             task = progress.add_task("folds", total=folds)
-            oof = out_of_fold(examples, also_train=derived, folds=folds, seed=seed,
+            oof = out_of_fold(examples, also_train=derived, folds=folds, seed=seed, jobs=jobs,
                               progress=lambda _: progress.advance(task))  # fmt: skip
     except ValueError as error:
         err_console.print(f"[red]{error}")

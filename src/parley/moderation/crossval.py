@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from parley.moderation.classifier import DEFAULT_SEED as MODEL_SEED
 from parley.moderation.classifier import MARGINS, TARGET_FPR, TextClassifier, decide
 from parley.moderation.dataset import LABELS, NONE, Example
 from parley.moderation.metrics import Evaluation, evaluate
@@ -91,27 +92,91 @@ def out_of_fold(
     folds: int = DEFAULT_FOLDS,
     seed: int = DEFAULT_SEED,
     fit: Fit | None = None,
+    jobs: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> OutOfFold:
     """Fit one model per fold (TextClassifier.train unless `fit` is given) and collect the
     held-back families' probabilities. Rows of `also_train` (derived rows, such as the slot
     swaps) train every fold that does not hold out their family and are never scored.
+    With `jobs` > 1 the folds are fitted in that many processes (TextClassifier.train only).
     `progress` is called with each finished fold."""
+    oof, _ = train_and_cross_validate(
+        examples, also_train=also_train, folds=folds, seed=seed, fit=fit, jobs=jobs,
+        progress=progress, full=False,
+    )  # fmt: skip
+    return oof
+
+
+def train_and_cross_validate(
+    examples: Sequence[Example],
+    *,
+    also_train: Sequence[Example] = (),
+    folds: int = DEFAULT_FOLDS,
+    seed: int = DEFAULT_SEED,
+    fit: Fit | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+    full: bool = True,
+    model_seed: int = MODEL_SEED,
+) -> tuple[OutOfFold, TextClassifier | None]:
+    """out_of_fold, and with `full` also the model fitted on every row (examples and
+    also_train; TextClassifier.train with `model_seed` unless `fit` is given), in a process
+    of its own beside the folds when `jobs` > 1. `progress` is called with each finished
+    fit: a fold with its number, the full model with -1."""
     rows = list(examples)
     fold = np.array(assign_folds(rows, folds, seed=seed))
     fold_of = {e.family: int(f) for e, f in zip(rows, fold, strict=True)}
-    train = fit or (lambda part: TextClassifier.train(part))
-    probabilities = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
+    tasks: list[tuple[int, list[Example], list[str]]] = []
+    if full:
+        tasks.append((-1, rows + list(also_train), []))
     for k in range(folds):
         part = [e for e, f in zip(rows, fold, strict=True) if f != k]
-        model = train(part + [e for e in also_train if fold_of.get(e.family) != k])
-        held = np.flatnonzero(fold == k)
-        scores = model.predict_proba([rows[i].text for i in held])
-        columns = np.array([LABELS.index(label) for label in model.labels])
-        probabilities[np.ix_(held, columns)] = scores
+        part += [e for e in also_train if fold_of.get(e.family) != k]
+        tasks.append((k, part, [rows[i].text for i in np.flatnonzero(fold == k)]))
+    probabilities = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
+    model: TextClassifier | None = None
+
+    def collect(k: int, result: _Fitted) -> None:
+        nonlocal model
+        if isinstance(result, TextClassifier):
+            model = result
+        else:
+            labels, scores = result
+            columns = np.array([LABELS.index(label) for label in labels])
+            probabilities[np.ix_(np.flatnonzero(fold == k), columns)] = scores
         if progress is not None:
             progress(k)
-    return OutOfFold(tuple(rows), tuple(LABELS), probabilities)
+
+    if jobs > 1 and fit is None:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=get_context("spawn")) as pool:
+            pending = {pool.submit(_fit, k, part, held, model_seed): k for k, part, held in tasks}
+            for done in as_completed(pending):
+                collect(pending[done], done.result())
+    else:
+        for k, part, held in tasks:
+            if fit is None:
+                collect(k, _fit(k, part, held, model_seed))
+            elif k == -1:
+                collect(k, fit(part))
+            else:
+                fitted = fit(part)
+                collect(k, (fitted.labels, fitted.predict_proba(held)))
+    return OutOfFold(tuple(rows), tuple(LABELS), probabilities), model
+
+
+_Fitted = TextClassifier | tuple[tuple[str, ...], npt.NDArray[np.float32]]
+
+
+def _fit(k: int, part: list[Example], held: list[str], model_seed: int) -> _Fitted:
+    """One fit (in a worker process when jobs > 1): the full model for k = -1, else a fold's
+    model's probabilities for its held-out texts."""
+    if k == -1:
+        return TextClassifier.train(part, seed=model_seed)
+    model = TextClassifier.train(part)
+    return model.labels, model.predict_proba(held)
 
 
 def pooled_margin(model: TextClassifier, dev: Sequence[Example], oof: OutOfFold, *,

@@ -49,6 +49,19 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("parley.moderation").joinpath("data", name)))
 
 
+# The shipped training files. Posts of their own families, each scored by cross-validation:
+TRAINING_FILES = ("train.jsonl", "train_extra.jsonl", "train_frames.jsonl")
+# Rows derived from those families' templates (slot swaps, more fills), which train but are
+# never scored: cross-validation holds each out with its family.
+DERIVED_FILES = ("train_swap.jsonl", "train_resample.jsonl")
+
+
+def training_sets() -> tuple[list[Example], list[Example]]:
+    """The shipped training posts and the rows derived from them."""
+    posts = [e for name in TRAINING_FILES for e in read_examples(data_path(name))]
+    return posts, [e for name in DERIVED_FILES for e in read_examples(data_path(name))]
+
+
 def read_examples(source: Path | str | IO[str], *, labelled: bool = True) -> list[Example]:
     """Read JSON lines; with labelled=False a missing label is allowed (classify input)."""
     if isinstance(source, Path | str):

@@ -186,6 +186,22 @@ def build(seed: int = SEED) -> tuple[list[Example], list[Example]]:
     return extra, dev
 
 
+def drop_unseen_repeats(rows: list[Example], *, also: tuple[str, ...] = ()) -> list[Example]:
+    """For the derived training files: the rows whose normalised text is new to the held-out
+    and dev splits (and to the shipped files named in `also`) and to each other, less those
+    that nearly repeat a held-out or dev row."""
+    unseen = read_examples(data_path("heldout.jsonl")) + read_examples(data_path("dev.jsonl"))
+    taken = {normalize(e.text) for e in unseen}
+    taken |= {normalize(e.text) for name in also for e in read_examples(data_path(name))}
+    kept: list[Example] = []
+    for row in rows:
+        key = normalize(row.text)
+        if key not in taken:
+            taken.add(key)
+            kept.append(row)
+    return _drop_near(kept, [e.text for e in unseen])
+
+
 def _drop_near(rows: list[Example], corpus: list[str]) -> list[Example]:
     pairs = near_duplicate_pairs([e.text for e in rows], corpus, threshold=base.NEAR_DUPLICATE)
     near = {i for i, _, _ in pairs}

@@ -22,7 +22,6 @@ from parley.moderation.data import build_dataset as base
 from parley.moderation.data import generic
 from parley.moderation.data.more import build_extra as extra
 from parley.moderation.dataset import CATEGORIES, NONE, Example, data_path, read_examples
-from parley.moderation.normalize import normalize
 
 SEED = 20261129
 PER_GOODS_TEMPLATE = 2  # rows per illegal-goods template, each with another category
@@ -83,15 +82,7 @@ def build(seed: int = SEED) -> list[Example]:
                 # the id keeps the source family's, so cross-validation holds them out together
                 example_id = f"{family.id}#swap{t}.{n}"
                 rows.append(Example(example_id, base.add_noise(text, rng), label, family.lang))
-    unseen = read_examples(data_path("heldout.jsonl")) + read_examples(data_path("dev.jsonl"))
-    taken = {normalize(e.text) for e in unseen}
-    kept: list[Example] = []
-    for row in rows:
-        key = normalize(row.text)
-        if key not in taken:
-            taken.add(key)
-            kept.append(row)
-    return extra._drop_near(kept, [e.text for e in unseen])
+    return extra.drop_unseen_repeats(rows)
 
 
 def main() -> None:
