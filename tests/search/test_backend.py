@@ -231,3 +231,34 @@ def test_pages_interleave_the_public_and_private_files(index: TantivyIndex) -> N
         after = page.hits[-1].after
     assert len(seen) == 300 and len(set(seen)) == 300
     assert {k.chat_id for k in seen if isinstance(k, MessageKey)} == {1, 2, 3}
+
+
+def test_searchers_are_taken_safely_while_the_writer_reloads(index: TantivyIndex) -> None:
+    """Searches run in request threads while the indexer commits and reloads in its own:
+    tantivy's Index refuses a searcher during a reload ("Already mutably borrowed") unless
+    the two are serialised."""
+    import threading
+
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def search() -> None:
+        while not stop.is_set():
+            try:
+                index.filed_public(1)
+                find(index, "post")
+            except BaseException as error:  # the race surfaces as RuntimeError
+                errors.append(error)
+                return
+
+    readers = [threading.Thread(target=search) for _ in range(3)]
+    for thread in readers:
+        thread.start()
+    try:
+        for n in range(1, 150):
+            put(index, msg(1, n, f"post number {n}"), position=n)
+    finally:
+        stop.set()
+        for thread in readers:
+            thread.join()
+    assert errors == []

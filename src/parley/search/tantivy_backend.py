@@ -74,8 +74,12 @@ class IndexBusy(RuntimeError):
 class _Space:
     """One Tantivy index and, in the writing process, its writer."""
 
-    def __init__(self, path: Path, schema: tantivy.Schema, *, heap_bytes: int, writable: bool):
+    def __init__(self, path: Path, schema: tantivy.Schema, *, heap_bytes: int, writable: bool,
+                 visible: threading.RLock) -> None:  # fmt: skip
         self.path = path
+        # Held while the reader reloads and while a searcher is taken: tantivy's Index refuses
+        # a searcher ("Already mutably borrowed") to a thread that asks during a reload.
+        self._visible = visible
         self.schema = schema
         self.writable = writable
         self._heap = heap_bytes
@@ -86,15 +90,19 @@ class _Space:
     @property
     def index(self) -> tantivy.Index:
         """Opened (or created, by the writer) on first use: most processes never search."""
-        if self._index is None:
-            if self.writable or (self.path / "meta.json").exists():
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
-                if self.writable:  # the writer shows its commits itself (TantivyIndex.commit)
-                    self._index.config_reader(reload_policy="Manual")
-            else:  # nothing built yet and not ours to build: empty until there is something
-                self._index = tantivy.Index(self.schema)
-        return self._index
+        with self._visible:  # two threads' first use would open it twice
+            if self._index is None:
+                self._index = self._open()
+            return self._index
+
+    def _open(self) -> tantivy.Index:
+        if not self.writable and not (self.path / "meta.json").exists():
+            return tantivy.Index(self.schema)  # not ours to build: empty until there is something
+        self.path.mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        if self.writable:  # the writer shows its commits itself (TantivyIndex.commit)
+            index.config_reader(reload_policy="Manual")
+        return index
 
     @property
     def exists(self) -> bool:
@@ -104,7 +112,8 @@ class _Space:
         if not self.writable:
             raise IndexBusy("this process opened the search index read-only")
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=self._heap, num_threads=1)
+            with self._visible:  # opening the writer borrows the index as a reload does
+                self._writer = self.index.writer(heap_size=self._heap, num_threads=1)
         self.dirty = True
         return self._writer
 
@@ -117,10 +126,12 @@ class _Space:
         return False
 
     def reload(self) -> None:
-        self.index.reload()
+        with self._visible:
+            self.index.reload()
 
     def searcher(self) -> tantivy.Searcher:
-        return self.index.searcher()
+        with self._visible:
+            return self.index.searcher()
 
     def term(self, field: str, value: Any) -> tantivy.Query:
         return Q.term_query(self.schema, field, value)
@@ -144,6 +155,8 @@ class TantivyIndex:
         self.root = root
         self.writable = writable
         self._lock: IO[str] | None = None
+        # One lock for every space's reloads and searchers (see `commit`).
+        self._visible = threading.RLock()
         if writable:
             self._lock = _take_lock(root)
         try:
@@ -153,14 +166,19 @@ class TantivyIndex:
             spaces = {"public": message_schema(), "private": message_schema(),
                       "peers": peer_schema()}  # fmt: skip
             self._spaces = {
-                name: _Space(root / name, schema, heap_bytes=heap_bytes, writable=writable)
+                name: _Space(
+                    root / name,
+                    schema,
+                    heap_bytes=heap_bytes,
+                    writable=writable,
+                    visible=self._visible,
+                )
                 for name, schema in spaces.items()
             }
         except BaseException:
             self._release()
             raise
         self._fresh = False
-        self._visible = threading.Lock()
 
     @property
     def public(self) -> _Space:
