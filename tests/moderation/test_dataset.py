@@ -205,3 +205,40 @@ def test_authored_frames_are_new_families(
                                  threshold=build_frames.TEMPLATE_NEAR)  # fmt: skip
     assert pairs == []
     _unseen_rows_are_not_repeated(rows, heldout + dev)
+
+
+def test_fresh_splits_follow_their_ids_and_repeat_nothing_shipped() -> None:
+    """dev2 and heldout2: authored from scratch, split by a hash of each id before any model
+    scored them, new to each other and to every shipped file (build_fresh re-checks all of
+    it on the shipped rows)."""
+    from parley.moderation.data.more import build_fresh
+
+    dev = read_examples(data_path("dev2.jsonl"))
+    heldout = read_examples(data_path("heldout2.jsonl"))
+    assert build_fresh.build(dev + heldout) == (dev, heldout)
+    assert all(build_fresh.split_of(e) == "dev2" for e in dev)
+    assert 0.3 <= len(dev) / len(dev + heldout) <= 0.5
+    assert len({e.family for e in dev + heldout}) == len(dev + heldout)
+    training = {e.family for name in build_fresh.SHIPPED for e in read_examples(data_path(name))}
+    assert not training & {e.family for e in dev + heldout}
+    for rows in (dev, heldout):
+        counts = Counter(e.label for e in rows)
+        assert set(counts) == set(LABELS)
+        assert min(counts[c] for c in LABELS if c != NONE) >= 50
+        assert 0.4 <= counts[NONE] / len(rows) <= 0.5
+        assert {e.lang for e in rows} == set(build_fresh.LANGS)
+
+
+def test_authored_posts_are_checked() -> None:
+    from parley.moderation.data.more.build_fresh import check
+    from parley.moderation.dataset import DatasetError
+
+    check(Example("drugs.en.za001#0", "text", "drugs", "en"))
+    for bad in (
+        Example("drugs.en.za001#0", "text", "none", "en"),  # the id names another label
+        Example("drugs.en.za001#0", "text", "drugs", "de"),  # and another language
+        Example("drugs.en.generic#3", "text", "drugs", "en"),  # not an authored post's id
+        Example("drugs.xx.za001#0", "text", "drugs", "xx"),
+    ):
+        with pytest.raises(DatasetError):
+            check(bad)

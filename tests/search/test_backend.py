@@ -262,3 +262,15 @@ def test_searchers_are_taken_safely_while_the_writer_reloads(index: TantivyIndex
         for thread in readers:
             thread.join()
     assert errors == []
+
+
+def test_stats_count_only_files_that_still_exist(index: TantivyIndex, tmp_path: Path) -> None:
+    """`parley search stats` walks the index directories while segment merges delete files."""
+    from parley.search.tantivy_backend import _file_size
+
+    put(index, msg(1, 1, "a post to make segments"), position=1)
+    assert index.stats().bytes_on_disk > 0
+    (tmp_path / "a-file").write_bytes(b"12345")
+    assert _file_size(tmp_path / "a-file") == 5
+    assert _file_size(tmp_path / "merged-away") == 0
+    assert _file_size(tmp_path) == 0

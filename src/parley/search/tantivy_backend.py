@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -145,7 +146,16 @@ class _Space:
     def size_on_disk(self) -> int:
         if not self.path.exists():
             return 0
-        return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+        return sum(_file_size(f) for f in self.path.iterdir())
+
+
+def _file_size(path: Path) -> int:
+    """A file's size, 0 for a directory or a file that a segment merge has just deleted."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 class TantivyIndex:
