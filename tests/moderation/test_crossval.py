@@ -10,8 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
-from parley.moderation.classifier import TextClassifier
-from parley.moderation.crossval import assign_folds, out_of_fold, train_and_cross_validate
+from parley.moderation.classifier import MARGINS, TextClassifier
+from parley.moderation.crossval import (
+    assign_folds,
+    out_of_fold,
+    pooled_margin,
+    train_and_cross_validate,
+)
 from parley.moderation.dataset import LABELS, NONE, Example, data_path, read_examples
 
 runner = CliRunner()
@@ -114,3 +119,17 @@ def test_train_refuses_too_few_families(tmp_path: Path) -> None:
                                  "--out", str(tmp_path / "m.joblib")])  # fmt: skip
     assert result.exit_code == 1 and not (tmp_path / "m.joblib").exists()
     assert "two categories" in result.output or "families" in result.output
+
+
+def test_pooled_margin_also_holds_false_alarms_on_dev_alone_under_its_ceiling() -> None:
+    """The margin keeps false alarms under the target over the pooled innocent posts AND
+    under the dev split's own, lower ceiling: the tighter of the two rules sets it."""
+    rows = _small_set()
+    oof, model = train_and_cross_validate(rows, folds=3)
+    assert model is not None
+    dev = rows[::2]
+    loose, _ = pooled_margin(model, dev, oof, target_fpr=1.0, dev_target_fpr=1.0)
+    strict, figures = pooled_margin(model, dev, oof, target_fpr=1.0, dev_target_fpr=0.0)
+    assert loose == MARGINS[0]
+    assert strict >= loose and figures["dev"]["none_fpr"] == 0.0
+    assert "over dev's" in figures["rule"]

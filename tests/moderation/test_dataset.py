@@ -239,6 +239,23 @@ def test_authored_posts_are_checked() -> None:
         Example("drugs.en.za001#0", "text", "drugs", "de"),  # and another language
         Example("drugs.en.generic#3", "text", "drugs", "en"),  # not an authored post's id
         Example("drugs.xx.za001#0", "text", "drugs", "xx"),
+        Example("drugs.en.wa001#0", "text", "drugs", "en"),  # a training author's post
     ):
         with pytest.raises(DatasetError):
             check(bad)
+    check(Example("drugs.en.wa001#0", "text", "drugs", "en"), authors="vw")
+
+
+def test_written_training_posts_keep_clear_of_the_evaluation_posts() -> None:
+    """train_fresh: authored training posts, one family each, none of them a repeat of a
+    shipped row or anywhere near a dev2 or heldout2 post (build_authored re-checks it all)."""
+    from parley.moderation.data.more import build_authored
+
+    rows = read_examples(data_path("train_fresh.jsonl"))
+    assert build_authored.build(rows) == rows
+    assert len({e.family for e in rows}) == len(rows) >= 10_000
+    counts = Counter(e.label for e in rows)
+    assert set(counts) == set(LABELS) and min(counts[c] for c in LABELS if c != NONE) >= 500
+    assert {e.lang for e in rows} == {"en", "ru", "ar", "es", "pt", "fr", "de"}
+    unseen = read_examples(data_path("dev2.jsonl")) + read_examples(data_path("heldout2.jsonl"))
+    assert not {e.family for e in rows} & {e.family for e in unseen}

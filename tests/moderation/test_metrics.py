@@ -8,14 +8,16 @@ from parley.moderation.classifier import TextClassifier
 from parley.moderation.dataset import data_path, read_examples
 from parley.moderation.metrics import evaluate
 
-# The brief's targets; text-v5 does not reach both on the honest (family-held-out) split:
-# it measures macro-F1 0.970 (target met) and none FPR 2.41% (target missed) there
-# (bench/moderation.py; text-v4 measured 0.912 and 0.75%, text-v3 0.888 and 0.60%).
+# The brief's targets, judged on heldout2.jsonl: posts written from scratch for evaluation
+# only, committed before any model scored them and scored once per shipped model. text-v6
+# measures macro-F1 0.9505 and none FPR 0.70% there (4 of 572; bench/moderation.py).
+# heldout.jsonl, the template-built split text-v2 to text-v5 were judged on, was retired
+# after four looks (docs/moderation.md).
+HELDOUT = "heldout2.jsonl"
 TARGET_MACRO_F1 = 0.95
 TARGET_NONE_FPR = 0.01
-# Just under / over what text-v5 measures, as bounds that catch regressions.
-FLOOR_MACRO_F1 = 0.965
-CEILING_NONE_FPR = 0.025
+# Just over what text-v6 measures (its macro-F1 is just over the target), to catch regressions.
+CEILING_NONE_FPR = 0.0075
 
 
 def test_evaluate_counts() -> None:
@@ -34,18 +36,11 @@ def test_evaluate_counts() -> None:
 
 @pytest.fixture(scope="module")
 def heldout_result(classifier: TextClassifier):  # type: ignore[no-untyped-def]
-    rows = read_examples(data_path("heldout.jsonl"))
+    rows = read_examples(data_path(HELDOUT))
     return evaluate([e.label for e in rows], classifier.predict_labels([e.text for e in rows]))
 
 
-def test_heldout_quality_floor(heldout_result) -> None:  # type: ignore[no-untyped-def]
-    assert heldout_result.macro_f1 >= FLOOR_MACRO_F1
-    assert heldout_result.none_fpr <= CEILING_NONE_FPR
-
-
-# (xfail: the issue's held-out targets are not met yet, see README "What the classifier does not
-# catch"; strict, so this fails loudly the day they are met and the mark must come off)
-@pytest.mark.xfail(strict=True, reason="text-v5 flags 2.4% of unseen innocent posts (target 1%)")
 def test_heldout_meets_targets(heldout_result) -> None:  # type: ignore[no-untyped-def]
     assert heldout_result.macro_f1 >= TARGET_MACRO_F1
     assert heldout_result.none_fpr <= TARGET_NONE_FPR
+    assert heldout_result.none_fpr <= CEILING_NONE_FPR

@@ -133,7 +133,7 @@ def train(
         help="default: the packaged training files (dataset.TRAINING_FILES and DERIVED_FILES)",
     ),
     dev_file: Path | None = typer.Option(
-        None, "--dev", help="posts to tune the flagging margin on; default: the packaged dev.jsonl"
+        None, "--dev", help="posts to tune the flagging margin on; default: the packaged dev2.jsonl"
     ),
     out: Path | None = typer.Option(None, "--out", help="default: the packaged model file"),
     seed: int | None = typer.Option(None, help="random seed (the fit is deterministic)"),
@@ -151,7 +151,7 @@ def train(
     from parley.moderation.dataset import data_path, read_examples
 
     examples, derived = _training_files(train_file)
-    calibration = read_examples(dev_file or data_path("dev.jsonl"))
+    calibration = read_examples(dev_file or data_path("dev2.jsonl"))
     target = out or default_model_path()
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     try:

@@ -26,6 +26,9 @@ from parley.moderation.metrics import Evaluation, evaluate
 
 DEFAULT_FOLDS = 5
 DEFAULT_SEED = 0
+# The flagging margin's ceiling on false alarms over the dev split's innocent posts alone
+# (at most 2 of dev2's 371), below TARGET_FPR: see pooled_margin.
+DEV_TARGET_FPR = 0.006
 
 
 def assign_folds(examples: Sequence[Example], folds: int, *, seed: int = DEFAULT_SEED
@@ -180,11 +183,15 @@ def _fit(k: int, part: list[Example], held: list[str], model_seed: int) -> _Fitt
 
 
 def pooled_margin(model: TextClassifier, dev: Sequence[Example], oof: OutOfFold, *,
-                  target_fpr: float = TARGET_FPR) -> tuple[float, dict[str, Any]]:  # fmt: skip
+                  target_fpr: float = TARGET_FPR, dev_target_fpr: float = DEV_TARGET_FPR,
+                  ) -> tuple[float, dict[str, Any]]:  # fmt: skip
     """The smallest margin in MARGINS whose false-alarm rate is at most target_fpr over the
     innocent posts of both the dev split (scored by `model`) and the training files (scored
-    out of fold): a few thousand innocent posts instead of dev's few hundred, so no single
-    family sets the margin. Returns it with the dev and cross-validated figures there."""
+    out of fold), and at most dev_target_fpr over the dev split's alone. The pooled posts
+    are thousands, so no single family sets the margin; the dev split's ceiling is lower
+    because cross-validation has underestimated false alarms on posts written apart from
+    the training data two to three times (docs/moderation.md). Returns the margin with the
+    dev and cross-validated figures there."""
     none = LABELS.index(NONE)
     categories = [i for i in range(len(LABELS)) if i != none]
     dev_rows = np.zeros((len(dev), len(LABELS)), dtype=np.float32)
@@ -195,15 +202,19 @@ def pooled_margin(model: TextClassifier, dev: Sequence[Example], oof: OutOfFold,
         oof.probabilities[[e.label == NONE for e in oof.examples]],
     ])  # fmt: skip
     excess = innocent[:, categories].max(axis=1) - innocent[:, none]
+    dev_innocent = dev_rows[[e.label == NONE for e in dev]]
+    dev_excess = dev_innocent[:, categories].max(axis=1) - dev_innocent[:, none]
     chosen = MARGINS[-1]
     for margin in MARGINS:
-        if (excess > margin).mean() <= target_fpr:
+        on_dev_only = (dev_excess > margin).mean() if len(dev_excess) else 0.0
+        if (excess > margin).mean() <= target_fpr and on_dev_only <= dev_target_fpr:
             chosen = margin
             break
     on_dev = OutOfFold(tuple(dev), tuple(LABELS), dev_rows).at_margin(chosen)
     on_cv = oof.at_margin(chosen)
     figures = {
-        "rule": f"false alarms <= {target_fpr:.0%} over dev and out-of-fold innocent posts",
+        "rule": f"false alarms <= {target_fpr:.1%} over dev and out-of-fold innocent posts "
+                f"and <= {dev_target_fpr:.1%} over dev's",
         "innocent_posts": len(innocent),
         "pooled_fpr": round(float((excess > chosen).mean()), 4),
         "dev": {"posts": len(dev), "macro_f1": round(on_dev.macro_f1, 4),

@@ -29,6 +29,7 @@ from pathlib import Path
 from parley.moderation.data import build_dataset as base
 from parley.moderation.dataset import (
     LABELS,
+    TEMPLATE_FILES,
     DatasetError,
     Example,
     data_path,
@@ -39,12 +40,9 @@ from parley.moderation.normalize import normalize
 
 LANGS = ("en", "ru", "ar", "es", "pt", "fr", "de")
 DEV_FIFTHS = 2  # of every five posts (by id hash), this many go to dev2
-# Every shipped file these posts must not repeat (the older splits included: they train now).
-SHIPPED = (
-    "train.jsonl", "train_extra.jsonl", "train_frames.jsonl", "train_swap.jsonl",
-    "train_resample.jsonl", "dev.jsonl", "heldout.jsonl",
-)  # fmt: skip
-_ID = re.compile(r"^(?P<label>[a-z_]+)\.(?P<lang>[a-z]{2})\.z[a-z]\d{3}#0$")
+# Every shipped file these posts must not repeat.
+SHIPPED = TEMPLATE_FILES
+_ID = re.compile(r"^(?P<label>[a-z_]+)\.(?P<lang>[a-z]{2})\.(?P<author>[a-z]{2})\d{3}#0$")
 
 
 def split_of(example: Example) -> str:
@@ -53,15 +51,43 @@ def split_of(example: Example) -> str:
     return "dev2" if int.from_bytes(digest[:4], "big") % 5 < DEV_FIFTHS else "heldout2"
 
 
-def check(example: Example) -> None:
-    """An authored post's id must name its label and language."""
+def check(example: Example, *, authors: str = "z") -> None:
+    """An authored post's id must name its label and language; its author's tag must start
+    with one of the letters in `authors` (`z` for evaluation posts, `v` or `w` for training
+    posts)."""
     match = _ID.match(example.id)
-    if match is None:
-        raise DatasetError(f"{example.id}: id must look like <label>.<lang>.z<author><nnn>#0")
+    if match is None or match["author"][0] not in authors:
+        raise DatasetError(f"{example.id}: id must look like <label>.<lang>.<author><nnn>#0")
     if match["label"] != example.label or example.label not in LABELS:
         raise DatasetError(f"{example.id}: the id's label is not the post's ({example.label})")
     if match["lang"] != example.lang or example.lang not in LANGS:
         raise DatasetError(f"{example.id}: the id's language is not the post's ({example.lang})")
+
+
+def shipped_rows() -> list[Example]:
+    return [e for name in SHIPPED for e in read_examples(data_path(name))]
+
+
+def keep_new(posts: list[Example], against: list[tuple[list[Example], float]]) -> list[Example]:
+    """The posts, sorted by id, whose normalised text is new to each other and to every
+    corpus in `against`, less those that nearly repeat (at the corpus's Jaccard threshold) a
+    corpus row, or (at NEAR_DUPLICATE) a post with a smaller id."""
+    if len({e.id for e in posts}) != len(posts):
+        raise DatasetError("authored post ids must be unique")
+    taken = {normalize(e.text) for corpus, _ in against for e in corpus}
+    kept: list[Example] = []
+    for example in sorted(posts, key=lambda e: e.id):
+        key = normalize(example.text)
+        if key not in taken:
+            taken.add(key)
+            kept.append(example)
+    texts = [e.text for e in kept]
+    near = {i for i, j, _ in near_duplicate_pairs(texts, texts, threshold=base.NEAR_DUPLICATE)
+            if i > j}  # fmt: skip
+    for corpus, threshold in against:
+        pairs = near_duplicate_pairs(texts, [e.text for e in corpus], threshold=threshold)
+        near |= {i for i, _, _ in pairs}
+    return [e for i, e in enumerate(kept) if i not in near]
 
 
 def build(authored: list[Example]) -> tuple[list[Example], list[Example]]:
@@ -69,23 +95,7 @@ def build(authored: list[Example]) -> tuple[list[Example], list[Example]]:
     each sorted by id."""
     for example in authored:
         check(example)
-    if len({e.id for e in authored}) != len(authored):
-        raise DatasetError("authored post ids must be unique")
-    shipped = [e for name in SHIPPED for e in read_examples(data_path(name))]
-    taken = {normalize(e.text) for e in shipped}
-    kept: list[Example] = []
-    for example in sorted(authored, key=lambda e: e.id):
-        key = normalize(example.text)
-        if key not in taken:
-            taken.add(key)
-            kept.append(example)
-    near = {i for i, _, _ in near_duplicate_pairs([e.text for e in kept], [e.text for e in shipped],
-                                                  threshold=base.NEAR_DUPLICATE)}  # fmt: skip
-    for i, j, _ in near_duplicate_pairs([e.text for e in kept], [e.text for e in kept],
-                                        threshold=base.NEAR_DUPLICATE):  # fmt: skip
-        if i > j:  # of two near-repeats among the authored posts, the later id goes
-            near.add(i)
-    kept = [e for i, e in enumerate(kept) if i not in near]
+    kept = keep_new(authored, [(shipped_rows(), base.NEAR_DUPLICATE)])
     return (
         [e for e in kept if split_of(e) == "dev2"],
         [e for e in kept if split_of(e) == "heldout2"],
