@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -217,6 +219,9 @@ def test_fresh_splits_follow_their_ids_and_repeat_nothing_shipped() -> None:
     heldout = read_examples(data_path("heldout2.jsonl"))
     assert build_fresh.build(dev + heldout) == (dev, heldout)
     assert all(build_fresh.split_of(e) == "dev2" for e in dev)
+    ambiguous = Path(build_fresh.__file__).with_name("fresh_ambiguous.jsonl").read_text("utf-8")
+    dropped = {json.loads(line)["id"] for line in ambiguous.splitlines()}
+    assert len(dropped) == 24 and not dropped & {e.id for e in dev + heldout}
     assert 0.3 <= len(dev) / len(dev + heldout) <= 0.5
     assert len({e.family for e in dev + heldout}) == len(dev + heldout)
     training = {e.family for name in build_fresh.SHIPPED for e in read_examples(data_path(name))}

@@ -15,7 +15,8 @@ between recipes; heldout2 is scored once per shipped model and never tunes anyth
 Posts that repeat or nearly repeat one another or any shipped row are left out, and so are
 the posts a second annotator, reading every post against the same label definitions, found
 ambiguous from the text alone (`--drop`: 24 posts, such as a bare "dm me for the menu" or
-cannabis delivery in a city where licensed delivery is legal). No label was changed, and
+cannabis delivery in a city where licensed delivery is legal; they are listed with the
+annotator's reason in `fresh_ambiguous.jsonl`). No label was changed, and
 all of this was done before any model scored a post."""
 
 from __future__ import annotations
