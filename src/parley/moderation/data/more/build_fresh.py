@@ -110,7 +110,12 @@ def main() -> None:
                         help="JSONL files whose lines' ids name posts to leave out")  # fmt: skip
     parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent)
     args = parser.parse_args()
-    dropped = {json.loads(line)["id"] for path in args.drop for line in path.open() if line.strip()}
+    dropped = {
+        json.loads(line)["id"]
+        for path in args.drop
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
     authored = [e for path in args.authored for e in read_examples(path) if e.id not in dropped]
     dev, heldout = build(authored)
     base.write_splits(args.out, {"dev2": dev, "heldout2": heldout})
